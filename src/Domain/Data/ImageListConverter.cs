@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NewsApi.Domain.Articles;
+
+namespace NewsApi.Domain.Data;
+
+/// <summary>Images are read and written whole with their article, so one JSON column holds them.</summary>
+public sealed class ImageListConverter() : ValueConverter<List<ImageInfo>, string>(
+    v => JsonSerializer.Serialize(v, ImageJson.Options),
+    v => JsonSerializer.Deserialize<List<ImageInfo>>(v, ImageJson.Options) ?? new List<ImageInfo>());
+
+public sealed class ImageListComparer() : ValueComparer<List<ImageInfo>>(
+    (a, b) => JsonSerializer.Serialize(a, ImageJson.Options) == JsonSerializer.Serialize(b, ImageJson.Options),
+    v => JsonSerializer.Serialize(v, ImageJson.Options).GetHashCode(StringComparison.Ordinal),
+    v => JsonSerializer.Deserialize<List<ImageInfo>>(JsonSerializer.Serialize(v, ImageJson.Options), ImageJson.Options)!);
+
+static class ImageJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+}

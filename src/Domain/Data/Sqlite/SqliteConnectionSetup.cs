@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace NewsApi.Domain.Data.Sqlite;
+
+/// <summary>
+/// Per-connection SQLite settings. WAL itself is set once on the file by <see cref="DatabaseSchema"/>;
+/// these must be set on every connection.
+/// </summary>
+sealed class SqliteConnectionSetup : DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionSetup Instance = new();
+
+    // Readers wait for a writer's checkpoint instead of failing; NORMAL is durable enough in WAL mode
+    // (a power cut may lose the last commit, never consistency).
+    const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsApi.Domain.Data.Sqlite;
+
+static class SqliteSchemaSetup
+{
+    // A writer killed inside Migrate() leaves its lock row behind, and the next Migrate() would
+    // wait for it forever. We are the only writer, so a row found before we start is stale.
+    public static async Task ClearStaleMigrationLockAsync(NewsDbContext db, CancellationToken ct)
+    {
+        var hasLockTable = await db.Database
+            .SqlQueryRaw<int>("SELECT count(*) AS Value FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
+            .SingleAsync(ct);
+        if (hasLockTable > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM __EFMigrationsLock", ct);
+        }
+    }
+
+    // WAL lets the API read while the ingest writes; the mode is stored in the file, so set it once.
+    public static Task UseWriteAheadLogAsync(NewsDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
+}

@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Domain.Data;
+using NewsApi.Domain.Data.Sqlite;
+
+namespace NewsApi.Domain;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string DefaultConnectionString = "Data Source=data/news.db";
+
+    /// <summary>Registers <see cref="NewsDbContext"/> the same way for the API and the ingest.</summary>
+    public static IServiceCollection AddNewsDb(this IServiceCollection services, string connectionString) =>
+        services.AddDbContextPool<NewsDbContext>(options => options.UseNewsDb(connectionString));
+
+    public static DbContextOptionsBuilder UseNewsDb(this DbContextOptionsBuilder options, string connectionString)
+    {
+        EnsureFolderExists(connectionString);
+        return options
+            .UseSqlite(connectionString)
+            .AddInterceptors(SqliteConnectionSetup.Instance);
+    }
+
+    public static DbContextOptions<NewsDbContext> CreateOptions(string connectionString) =>
+        ((DbContextOptionsBuilder<NewsDbContext>)new DbContextOptionsBuilder<NewsDbContext>().UseNewsDb(connectionString)).Options;
+
+    // SQLite creates the file but not its folder; a fresh clone has no data/ yet.
+    static void EnsureFolderExists(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

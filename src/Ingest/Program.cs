@@ -1,0 +1,6 @@
+namespace NewsApi.Ingest;
+
+static class Program
+{
+    static int Main() => 0;
+}
