@@ -1,6 +1,24 @@
+using NewsApi.Api.Articles;
+using NewsApi.Api.Extensions;
+using NewsApi.Api.Providers;
+using NewsApi.Api.SampleContent;
+using NewsApi.Api.Topics;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddNewsApi();
+builder.Services.AddSwaggerDocs();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwaggerDocs();
+
+app.MapArticles();
+app.MapProviders();
+app.MapTopics();
+app.MapHealthChecks("/health");
+
+await app.LoadSampleContentAsync();
+await app.RunAsync();
 
 public partial class Program;

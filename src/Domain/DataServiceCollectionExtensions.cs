@@ -12,7 +12,11 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>Registers <see cref="NewsDbContext"/> the same way for the API and the ingest.</summary>
     public static IServiceCollection AddNewsDb(this IServiceCollection services, string connectionString) =>
-        services.AddDbContextPool<NewsDbContext>(options => options.UseNewsDb(connectionString));
+        services.AddNewsDb(_ => connectionString);
+
+    /// <summary>For hosts whose configuration is complete only once the container is built.</summary>
+    public static IServiceCollection AddNewsDb(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddDbContextPool<NewsDbContext>((provider, options) => options.UseNewsDb(connectionString(provider)));
 
     public static DbContextOptionsBuilder UseNewsDb(this DbContextOptionsBuilder options, string connectionString)
     {

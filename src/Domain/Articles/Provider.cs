@@ -6,9 +6,8 @@ namespace NewsApi.Domain.Articles;
 /// </summary>
 public sealed class Provider
 {
-    /// <summary>The lower-cased domain, or the lower-cased name when articles give no domain.</summary>
+    /// <summary>The lower-cased domain, or the lower-cased name when articles give no domain; served as its domain.</summary>
     public required string Key { get; set; }
-    public string? Domain { get; set; }
     public string? Name { get; set; }
 
     /// <summary>The name lower-cased, for case-insensitive sort and search.</summary>

@@ -14,6 +14,7 @@ public sealed class RelatedLink
     public string? ProviderKey { get; set; }
     public string? ProviderName { get; set; }
     public string? ProviderDomain { get; set; }
+    public string? ProviderExtraJson { get; set; }
     public List<ImageInfo> Images { get; set; } = [];
 
     /// <summary>Keys of the related item the model has no column for, as a JSON object.</summary>

@@ -15,10 +15,13 @@ public sealed class ImageListComparer() : ValueComparer<List<ImageInfo>>(
     v => JsonSerializer.Serialize(v, ImageJson.Options).GetHashCode(StringComparison.Ordinal),
     v => JsonSerializer.Deserialize<List<ImageInfo>>(JsonSerializer.Serialize(v, ImageJson.Options), ImageJson.Options)!);
 
-static class ImageJson
+/// <summary>How image lists are written to their JSON columns.</summary>
+public static class ImageJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
+
+    public static string Serialize(List<ImageInfo> images) => JsonSerializer.Serialize(images, Options);
 }

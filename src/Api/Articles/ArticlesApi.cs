@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Common;
+using NewsApi.Domain.Data;
+
+namespace NewsApi.Api.Articles;
+
+public static class ArticlesApi
+{
+    public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/articles").WithTags("Articles");
+        group.MapGet("/", ListArticles).WithName(nameof(ListArticles))
+            .WithSummary("Published articles, newest first")
+            .WithDescription("A page of article summaries; every filter is optional and they combine with AND.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetArticle).WithName(nameof(GetArticle))
+            .WithSummary("One published article in full")
+            .WithDescription("Summary fields plus images, featured content, AMP URLs, the provider with its images, topics, related links and every extra front-matter key.");
+        group.MapGet("/{id}/related", ListRelatedLinks).WithName(nameof(ListRelatedLinks))
+            .WithSummary("A page of an article's related links, in the file's order")
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem>> ListArticles(
+        [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        if (!ArticlePages.TryParse(parameters, out var query, out var invalid))
+        {
+            return invalid;
+        }
+
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        return await ArticlePages.PageAsync(db.Articles, query, context, ct);
+    }
+
+    static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetArticle(string id, NewsDbContext db, CancellationToken ct)
+    {
+        var row = await db.Articles.AsNoTracking().AsSplitQuery()
+            .Where(a => a.Id == id && a.Published)
+            .Select(ArticleProjections.Detail)
+            .SingleOrDefaultAsync(ct);
+        return row is null ? Problems.NotFound("article", id) : TypedResults.Ok(row.ToResponse());
+    }
+
+    static async Task<Results<Ok<PagedList<RelatedLinkResponse>>, ValidationProblem, ProblemHttpResult>> ListRelatedLinks(
+        string id, [AsParameters] PageParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var errors = new QueryErrors();
+        var paging = errors.Page(parameters.Page, parameters.PageSize);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        if (!await db.Articles.AnyAsync(a => a.Id == id && a.Published, ct))
+        {
+            return Problems.NotFound("article", id);
+        }
+
+        var page = await db.RelatedLinks.AsNoTracking().Where(r => r.ArticleId == id)
+            .ToPageAsync(q => q.OrderBy(r => r.Position), r => r, ArticleProjections.ToResponse, paging, ct);
+        PageLinks.Add(context, page);
+        return TypedResults.Ok(page);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Primitives;
+
+namespace NewsApi.Api.Common;
+
+/// <summary>RFC 8288 <c>Link</c> header for a page: first and last when there is a page, prev and next around it.</summary>
+public static class PageLinks
+{
+    public static void Add<T>(HttpContext context, PagedList<T> page)
+    {
+        var links = new List<string>();
+        if (page.TotalPages > 0)
+        {
+            links.Add(Link(context.Request, 1, "first"));
+        }
+
+        if (page.Page > 1)
+        {
+            links.Add(Link(context.Request, page.Page - 1, "prev"));
+        }
+
+        if (page.Page < page.TotalPages)
+        {
+            links.Add(Link(context.Request, page.Page + 1, "next"));
+        }
+
+        if (page.TotalPages > 0)
+        {
+            links.Add(Link(context.Request, page.TotalPages, "last"));
+        }
+
+        if (links.Count > 0)
+        {
+            context.Response.Headers.Link = new StringValues(string.Join(", ", links));
+        }
+    }
+
+    // Relative to the host: the request's Host header is client input, so it is not echoed.
+    static string Link(HttpRequest request, int page, string rel)
+    {
+        var query = new QueryBuilder();
+        foreach (var (key, values) in request.Query)
+        {
+            if (!key.Equals("page", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var value in values)
+                {
+                    query.Add(key, value ?? "");
+                }
+            }
+        }
+
+        query.Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return $"<{request.PathBase}{request.Path}{query.ToQueryString()}>; rel=\"{rel}\"";
+    }
+}

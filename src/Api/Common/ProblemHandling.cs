@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace NewsApi.Api.Common;
+
+/// <summary>
+/// Maps the few exceptions we expect to problem documents. Anything else falls through to the
+/// default handler: a 500 problem with no exception text, stack trace or SQL.
+/// </summary>
+sealed class ProblemHandling(IProblemDetailsService problems, ILogger<ProblemHandling> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request is invalid."),
+            SqliteException { SqliteErrorCode: 5 or 6 } => (StatusCodes.Status503ServiceUnavailable, "The database is busy; try again shortly."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "The client closed the request."),
+            _ => (0, ""),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        logger.LogWarning("Answered {Status} for {Path}: {Exception}", status, context.Request.Path, exception.GetType().Name);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title },
+        });
+    }
+}

@@ -1,0 +1,17 @@
+using NewsApi.Api.Common;
+using NewsApi.Domain;
+
+namespace NewsApi.Api.Extensions;
+
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddNewsApi(this IServiceCollection services)
+    {
+        services.AddNewsDb(provider =>
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("News") ?? DataServiceCollectionExtensions.DefaultConnectionString);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemHandling>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Articles;
+using NewsApi.Api.Common;
+using NewsApi.Domain.Articles;
+using NewsApi.Domain.Data;
+using NewsApi.Domain.Text;
+
+namespace NewsApi.Api.Providers;
+
+public static class ProvidersApi
+{
+    public static RouteGroupBuilder MapProviders(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/providers").WithTags("Providers");
+        group.MapGet("/", ListProviders).WithName(nameof(ListProviders))
+            .WithSummary("Providers with at least one published article, most articles first")
+            .ProducesValidationProblem();
+        group.MapGet("/{domain}", GetProvider).WithName(nameof(GetProvider))
+            .WithSummary("One provider, by its domain");
+        group.MapGet("/{domain}/articles", ListProviderArticles).WithName(nameof(ListProviderArticles))
+            .WithSummary("A page of a provider's published articles (same parameters as /api/articles)")
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    static async Task<Results<Ok<PagedList<ProviderResponse>>, ValidationProblem>> ListProviders(
+        [AsParameters] CatalogQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var errors = new QueryErrors();
+        var query = CatalogQuery.Parse(parameters, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var providers = db.Providers.AsNoTracking().Where(p => p.ArticleCount > 0);
+        if (query.NameContains is { } name)
+        {
+            providers = providers.Where(p => p.NameKey != null && p.NameKey.Contains(name));
+        }
+
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        var page = await providers.ToPageAsync(
+            q => query.Sort == "name"
+                ? q.OrderBy(p => p.NameKey == null).ThenBy(p => p.NameKey).ThenBy(p => p.Key)
+                : q.OrderByDescending(p => p.ArticleCount).ThenBy(p => p.Key),
+            p => p, ToResponse, query.Paging, ct);
+        PageLinks.Add(context, page);
+        return TypedResults.Ok(page);
+    }
+
+    static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(string domain, NewsDbContext db, CancellationToken ct)
+    {
+        var key = Key(domain);
+        var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key && p.ArticleCount > 0, ct);
+        return provider is null ? Problems.NotFound("provider", domain) : TypedResults.Ok(ToResponse(provider));
+    }
+
+    static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> ListProviderArticles(
+        string domain, [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        if (!ArticlePages.TryParse(parameters, out var query, out var invalid))
+        {
+            return invalid;
+        }
+
+        var key = Key(domain);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        if (!await db.Providers.AnyAsync(p => p.Key == key && p.ArticleCount > 0, ct))
+        {
+            return Problems.NotFound("provider", domain);
+        }
+
+        return await ArticlePages.PageAsync(db.Articles.Where(a => a.ProviderKey == key), query, context, ct);
+    }
+
+    static string Key(string domain) => TextKeys.Fold(domain.Trim())!;
+
+    static ProviderResponse ToResponse(Provider p) => new(p.Key, p.Name, p.ArticleCount, ImageResponse.From(p.Images));
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Articles;
+using NewsApi.Api.Common;
+using NewsApi.Domain.Articles;
+using NewsApi.Domain.Data;
+using NewsApi.Domain.Text;
+
+namespace NewsApi.Api.Topics;
+
+public static class TopicsApi
+{
+    public static RouteGroupBuilder MapTopics(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/topics").WithTags("Topics");
+        group.MapGet("/", ListTopics).WithName(nameof(ListTopics))
+            .WithSummary("Topics with at least one published article, most articles first")
+            .ProducesValidationProblem();
+        group.MapGet("/{slug}", GetTopic).WithName(nameof(GetTopic))
+            .WithSummary("One topic, by its slug (a name is slugged first: 'AWS AI' finds aws-ai)");
+        group.MapGet("/{slug}/articles", ListTopicArticles).WithName(nameof(ListTopicArticles))
+            .WithSummary("A page of a topic's published articles (same parameters as /api/articles)")
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    static async Task<Results<Ok<PagedList<TopicResponse>>, ValidationProblem>> ListTopics(
+        [AsParameters] CatalogQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var errors = new QueryErrors();
+        var query = CatalogQuery.Parse(parameters, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var topics = db.Topics.AsNoTracking().Where(t => t.ArticleCount > 0);
+        if (query.NameContains is { } name)
+        {
+            topics = topics.Where(t => t.NameKey.Contains(name));
+        }
+
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        var page = await topics.ToPageAsync(
+            q => query.Sort == "name"
+                ? q.OrderBy(t => t.NameKey).ThenBy(t => t.Slug)
+                : q.OrderByDescending(t => t.ArticleCount).ThenBy(t => t.Slug),
+            t => t, ToResponse, query.Paging, ct);
+        PageLinks.Add(context, page);
+        return TypedResults.Ok(page);
+    }
+
+    static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetTopic(string slug, NewsDbContext db, CancellationToken ct)
+    {
+        var key = TextKeys.Slug(slug);
+        var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == key && t.ArticleCount > 0, ct);
+        return topic is null ? Problems.NotFound("topic", slug) : TypedResults.Ok(ToResponse(topic));
+    }
+
+    static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> ListTopicArticles(
+        string slug, [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        if (!ArticlePages.TryParse(parameters, out var query, out var invalid))
+        {
+            return invalid;
+        }
+
+        var key = TextKeys.Slug(slug);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+        if (!await db.Topics.AnyAsync(t => t.Slug == key && t.ArticleCount > 0, ct))
+        {
+            return Problems.NotFound("topic", slug);
+        }
+
+        return await ArticlePages.PageAsync(db.Articles.Where(a => a.Topics.Any(t => t.TopicSlug == key)), query, context, ct);
+    }
+
+    static TopicResponse ToResponse(Topic t) => new(t.Slug, t.Name, t.ArticleCount);
+}

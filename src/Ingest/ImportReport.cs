@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace NewsApi.Ingest;
+
+[JsonConverter(typeof(JsonStringEnumConverter<FileStatus>))]
+public enum FileStatus
+{
+    [JsonStringEnumMemberName("added")] Added,
+    [JsonStringEnumMemberName("updated")] Updated,
+    [JsonStringEnumMemberName("unchanged")] Unchanged,
+    [JsonStringEnumMemberName("removed")] Removed,
+    [JsonStringEnumMemberName("rejected")] Rejected,
+}
+
+/// <summary>What happened to one file; line and column are 1-based in the file, when known.</summary>
+public sealed record FileOutcome(string Path, FileStatus Status, string? Reason = null, int? Line = null, int? Column = null)
+{
+    /// <summary>SPEC's reject line: <c>path: reason (line L, column C)</c>.</summary>
+    public override string ToString() => (Line, Column) switch
+    {
+        ({ } line, { } column) => $"{Path}: {Reason} (line {line}, column {column})",
+        ({ } line, null) => $"{Path}: {Reason} (line {line})",
+        _ => Reason is null ? $"{Path}: {Status}" : $"{Path}: {Reason}",
+    };
+}
+
+/// <summary>The counts of one ingest run.</summary>
+public sealed class ImportReport
+{
+    public int Added { get; private set; }
+    public int Updated { get; private set; }
+    public int Unchanged { get; private set; }
+    public int Removed { get; private set; }
+    public int Rejected { get; private set; }
+
+    /// <summary>Markdown files found under the content root, whatever became of them.</summary>
+    public int FilesFound { get; internal set; }
+
+    internal void Count(FileStatus status)
+    {
+        switch (status)
+        {
+            case FileStatus.Added: Added++; break;
+            case FileStatus.Updated: Updated++; break;
+            case FileStatus.Unchanged: Unchanged++; break;
+            case FileStatus.Removed: Removed++; break;
+            case FileStatus.Rejected: Rejected++; break;
+        }
+    }
+
+    public string Summary => $"added {Added}, updated {Updated}, unchanged {Unchanged}, removed {Removed}, rejected {Rejected}";
+}

@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace NewsApi.Ingest.Storage;
+
+/// <summary>
+/// The ids this run has seen, in a temporary table on the ingest's connection rather than in memory,
+/// so a million-file run stays small. A claimed id belongs to the file that won it (SPEC: the first
+/// path that parses); an unclaimed one only protects an earlier good version from removal.
+/// </summary>
+sealed class SeenFiles(DbContext db)
+{
+    public async Task CreateAsync(CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TEMP TABLE IF NOT EXISTS ingest_seen (Id TEXT PRIMARY KEY, Path TEXT NOT NULL, Claimed INTEGER NOT NULL)", ct);
+
+    /// <summary>For each given id already seen in this run: the path that claimed it, or null when unclaimed.</summary>
+    public async Task<Dictionary<string, string?>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        await using var command = CreateCommand();
+        var names = AddParameters(command, ids);
+        command.CommandText = $"SELECT Id, Path, Claimed FROM ingest_seen WHERE Id IN ({names})";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found[reader.GetString(0)] = reader.GetInt64(2) == 1 ? reader.GetString(1) : null;
+        }
+
+        return found;
+    }
+
+    /// <summary>Records a file's id; a claim replaces an earlier unclaimed sighting, never another claim.</summary>
+    public async Task AddAsync(string id, string path, bool claimed, CancellationToken ct)
+    {
+        await using var command = CreateCommand();
+        command.CommandText = """
+            INSERT INTO ingest_seen (Id, Path, Claimed) VALUES (@id, @path, @claimed)
+            ON CONFLICT (Id) DO UPDATE SET Path = excluded.Path, Claimed = 1
+            WHERE ingest_seen.Claimed = 0 AND excluded.Claimed = 1
+            """;
+        AddParameter(command, "@id", id);
+        AddParameter(command, "@path", path);
+        AddParameter(command, "@claimed", claimed ? 1 : 0);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    DbCommand CreateCommand()
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    static string AddParameters(DbCommand command, IEnumerable<string> values)
+    {
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            var name = "@p" + names.Count;
+            AddParameter(command, name, value);
+            names.Add(name);
+        }
+
+        return string.Join(", ", names);
+    }
+
+    static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
