@@ -53,6 +53,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             await run.RemoveMissingAsync(ct);
         }
 
+        await run.Seen.DropAsync(ct);
         return run.Totals;
     }
 

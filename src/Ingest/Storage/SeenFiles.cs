@@ -11,9 +11,16 @@ namespace NewsApi.Ingest.Storage;
 /// </summary>
 sealed class SeenFiles(DbContext db)
 {
-    public async Task CreateAsync(CancellationToken ct) =>
+    // Pooled connections keep temp tables, so a run in the same process must not find the last run's ids.
+    public async Task CreateAsync(CancellationToken ct)
+    {
+        await DropAsync(ct);
         await db.Database.ExecuteSqlRawAsync(
-            "CREATE TEMP TABLE IF NOT EXISTS ingest_seen (Id TEXT PRIMARY KEY, Path TEXT NOT NULL, Claimed INTEGER NOT NULL)", ct);
+            "CREATE TEMP TABLE ingest_seen (Id TEXT PRIMARY KEY, Path TEXT NOT NULL, Claimed INTEGER NOT NULL)", ct);
+    }
+
+    public async Task DropAsync(CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS temp.ingest_seen", ct);
 
     /// <summary>For each given id already seen in this run: the path that claimed it, or null when unclaimed.</summary>
     public async Task<Dictionary<string, string?>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
