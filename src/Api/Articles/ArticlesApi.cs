@@ -16,10 +16,12 @@ public static class ArticlesApi
             .ProducesValidationProblem();
         group.MapGet("/{id}", GetArticle).WithName(nameof(GetArticle))
             .WithSummary("One published article in full")
-            .WithDescription("Summary fields plus images, featured content, AMP URLs, the provider with its images, topics, related links and every extra front-matter key.");
+            .WithDescription("Summary fields plus images, featured content, AMP URLs, the provider with its images, topics, related links and every extra front-matter key.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/related", ListRelatedLinks).WithName(nameof(ListRelatedLinks))
             .WithSummary("A page of an article's related links, in the file's order")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

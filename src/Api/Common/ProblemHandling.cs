@@ -15,6 +15,8 @@ sealed class ProblemHandling(IProblemDetailsService problems, ILogger<ProblemHan
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request is invalid."),
             SqliteException { SqliteErrorCode: 5 or 6 } => (StatusCodes.Status503ServiceUnavailable, "The database is busy; try again shortly."),
+            // E.g. no schema yet because the ingest service has not finished its first run.
+            SqliteException => (StatusCodes.Status503ServiceUnavailable, "The database is not available; try again shortly."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "The client closed the request."),
             _ => (0, ""),
         };

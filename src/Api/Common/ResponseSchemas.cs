@@ -7,8 +7,11 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NewsApi.Api.Common;
 
-/// <summary>Examples for the response schemas, as Swagger UI shows them (taken from the seed article).</summary>
-sealed class ResponseExamples : ISchemaFilter
+/// <summary>
+/// Response schemas as clients should read them: every property is always present (null when the
+/// file has none), so all are required; and an example for each, as Swagger UI shows it.
+/// </summary>
+sealed class ResponseSchemas : ISchemaFilter
 {
     const string Image = """{"url": "https://www.techrepublic.com/wp-content/uploads/2023/08/featured.jpg", "width": 1400, "height": 785, "isCached": true, "title": null}""";
 
@@ -42,7 +45,17 @@ sealed class ResponseExamples : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is OpenApiSchema concrete && Examples.TryGetValue(context.Type, out var example))
+        if (schema is not OpenApiSchema concrete || context.Type.Namespace?.StartsWith("NewsApi.Api", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        if (concrete.Properties is { Count: > 0 } properties)
+        {
+            concrete.Required = new HashSet<string>(properties.Keys, StringComparer.Ordinal);
+        }
+
+        if (Examples.TryGetValue(context.Type, out var example))
         {
             concrete.Example = JsonNode.Parse(example);
         }

@@ -18,7 +18,7 @@ public static class SwaggerExtensions
             });
             options.SupportNonNullableReferenceTypes();
             options.OperationFilter<QueryParameterDocs>();
-            options.SchemaFilter<ResponseExamples>();
+            options.SchemaFilter<ResponseSchemas>();
         });
         return services;
     }

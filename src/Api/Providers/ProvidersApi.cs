@@ -17,10 +17,12 @@ public static class ProvidersApi
             .WithSummary("Providers with at least one published article, most articles first")
             .ProducesValidationProblem();
         group.MapGet("/{domain}", GetProvider).WithName(nameof(GetProvider))
-            .WithSummary("One provider, by its domain");
+            .WithSummary("One provider, by its domain")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{domain}/articles", ListProviderArticles).WithName(nameof(ListProviderArticles))
             .WithSummary("A page of a provider's published articles (same parameters as /api/articles)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

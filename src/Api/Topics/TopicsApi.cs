@@ -17,10 +17,12 @@ public static class TopicsApi
             .WithSummary("Topics with at least one published article, most articles first")
             .ProducesValidationProblem();
         group.MapGet("/{slug}", GetTopic).WithName(nameof(GetTopic))
-            .WithSummary("One topic, by its slug (a name is slugged first: 'AWS AI' finds aws-ai)");
+            .WithSummary("One topic, by its slug (a name is slugged first: 'AWS AI' finds aws-ai)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{slug}/articles", ListTopicArticles).WithName(nameof(ListTopicArticles))
             .WithSummary("A page of a topic's published articles (same parameters as /api/articles)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace NewsApi.Ingest.Tests;
+
+/// <summary>
+/// The ingest as a child process on a large corpus, killed with SIGKILL at random moments (one of
+/// them while it creates the schema): the database stays consistent, and the next run ends with
+/// the same content as an uninterrupted ingest.
+/// </summary>
+public sealed class CrashSafetyTests : IDisposable
+{
+    const int Copies = 12;
+    readonly TempWorkspace _workspace = new();
+    readonly TempWorkspace _reference = new();
+
+    public void Dispose()
+    {
+        _workspace.Dispose();
+        _reference.Dispose();
+    }
+
+    // The real collection, copied under new ids: about 8,000 real front-matter files.
+    void WriteLargeCorpus()
+    {
+        var sources = Directory.GetFiles(CorpusPaths.PowerAppsNews, "*.md");
+        for (var copy = 0; copy < Copies; copy++)
+        {
+            foreach (var source in sources)
+            {
+                var name = Path.GetFileNameWithoutExtension(source);
+                _workspace.Write($"_news/{copy:D2}/{name}-{copy}.md", File.ReadAllText(source));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task KillingTheIngestAtRandomMomentsLeavesAConsistentDatabaseThatTheNextRunCompletes()
+    {
+        WriteLargeCorpus();
+        var watch = Stopwatch.StartNew();
+        var clean = await IngestProcess.RunAsync(_workspace.Content, "--db", _reference.DatabasePath);
+        var cleanDuration = watch.Elapsed;
+        Assert.Equal(0, clean.ExitCode);
+
+        await KillWhenDatabaseAppearsAsync();
+        AssertConsistent();
+        var random = new Random(20261125);
+        for (var i = 0; i < 5; i++)
+        {
+            var delay = TimeSpan.FromMilliseconds(random.Next(300, (int)Math.Max(600, cleanDuration.TotalMilliseconds)));
+            await KillAfterAsync(delay);
+            AssertConsistent();
+        }
+
+        var final = await IngestProcess.RunAsync(_workspace.Content, "--db", _workspace.DatabasePath);
+
+        Assert.Equal(0, final.ExitCode);
+        Assert.Equal(Dump(_reference.DatabasePath), Dump(_workspace.DatabasePath));
+    }
+
+    [Fact]
+    public async Task AStaleMigrationLockLeftByAKilledRunDoesNotBlockTheNextRun()
+    {
+        _workspace.Write("_news/a.md", Articles.Markdown("A"));
+        await using (var connection = new SqliteConnection(_workspace.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE __EFMigrationsLock (Id INTEGER PRIMARY KEY, Timestamp TEXT NOT NULL); INSERT INTO __EFMigrationsLock VALUES (1, '2026-01-01');";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var (exitCode, stdout, _) = await IngestProcess.RunAsync(_workspace.Content, "--db", _workspace.DatabasePath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("added 1, updated 0, unchanged 0, removed 0, rejected 0", stdout.TrimEnd());
+    }
+
+    async Task KillWhenDatabaseAppearsAsync()
+    {
+        using var process = IngestProcess.Start(_workspace.Content, "--db", _workspace.DatabasePath);
+        var watch = Stopwatch.StartNew();
+        while (!File.Exists(_workspace.DatabasePath) && !process.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(1);
+        }
+
+        Kill(process);
+    }
+
+    async Task KillAfterAsync(TimeSpan delay)
+    {
+        using var process = IngestProcess.Start(_workspace.Content, "--db", _workspace.DatabasePath);
+        await Task.Delay(delay);
+        Kill(process);
+    }
+
+    static void Kill(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.WaitForExit();
+    }
+
+    // After any kill: the file is sound, no article is half written (its related links and topics
+    // all there), and the derived provider and topic counts match the articles beside them.
+    void AssertConsistent()
+    {
+        if (!File.Exists(_workspace.DatabasePath))
+        {
+            return;
+        }
+
+        using var connection = new SqliteConnection(_workspace.ConnectionString + ";Pooling=False");
+        connection.Open();
+        Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
+        if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") == "0")
+        {
+            return;
+        }
+
+        Assert.Equal("0", Scalar(connection, "SELECT count(*) FROM Articles a WHERE a.RelatedCount <> (SELECT count(*) FROM RelatedLinks r WHERE r.ArticleId = a.Id)"));
+        Assert.Equal("0", Scalar(connection, "SELECT count(*) FROM Articles a WHERE NOT EXISTS (SELECT 1 FROM ArticleTopics t WHERE t.ArticleId = a.Id)"));
+        Assert.Equal("0", Scalar(connection, """
+            SELECT count(*) FROM Providers p
+            WHERE p.ArticleCount <> (SELECT count(*) FROM Articles a WHERE a.ProviderKey = p.Key AND a.Published = 1)
+            """));
+        Assert.Equal("0", Scalar(connection, """
+            SELECT count(*) FROM Topics t
+            WHERE t.ArticleCount <> (SELECT count(*) FROM ArticleTopics x JOIN Articles a ON a.Id = x.ArticleId WHERE x.TopicSlug = t.Slug AND a.Published = 1)
+            """));
+    }
+
+    static string Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    // Every table's rows in natural-key order (the schema has no surrogate ids).
+    static string Dump(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        var dump = new StringBuilder();
+        foreach (var (table, order) in new[]
+        {
+            ("Articles", "Id"), ("ArticleTopics", "ArticleId, TopicSlug"), ("RelatedLinks", "ArticleId, Position"), ("Providers", "Key"), ("Topics", "Slug"),
+        })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table} ORDER BY {order}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                dump.Append(table);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    dump.Append('|').Append(reader.GetValue(i));
+                }
+
+                dump.Append('\n');
+            }
+        }
+
+        return dump.ToString();
+    }
+}
