@@ -33,7 +33,7 @@ public sealed record ArticleDetail(
     string Id, string? Category, string Title, string? Excerpt, DateTime? PublishedDateTime, string? Type,
     int? Quality, int? Heat, string? WebUrl, string? OriginalUrl, string? AmpWebUrl, string? CdnAmpWebUrl,
     string? FeaturedContent, ProviderDetailRef? Provider, IReadOnlyList<TopicRef> Topics,
-    IReadOnlyList<ImageResponse> Images, IReadOnlyList<RelatedLinkResponse> Related, int RelatedCount,
+    ImageResponse? Image, IReadOnlyList<ImageResponse> Images, IReadOnlyList<RelatedLinkResponse> Related, int RelatedCount,
     JsonElement? Extra);
 
 /// <summary>A link to coverage elsewhere.</summary>

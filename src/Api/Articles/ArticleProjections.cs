@@ -39,7 +39,7 @@ static class ArticleProjections
             ProviderName is null && ProviderDomain is null && ProviderImages.Count == 0
                 ? null
                 : new ProviderDetailRef(ProviderName, ProviderDomain, ImageResponse.From(ProviderImages)),
-            Topics, ImageResponse.From(Images), Related.ConvertAll(ArticleProjections.ToResponse), RelatedCount,
+            Topics, Images.Count > 0 ? ImageResponse.From(Images[0]) : null, ImageResponse.From(Images), Related.ConvertAll(ArticleProjections.ToResponse), RelatedCount,
             ExtraJson is null ? null : JsonSerializer.Deserialize<JsonElement>(ExtraJson));
     }
 

@@ -17,6 +17,8 @@ public static partial class QueryDates
 
         var date = match.Groups["date"].Value;
         var time = match.Groups["time"].Success ? match.Groups["time"].Value : "00:00:00";
+        var fraction = match.Groups["fraction"].Value;
+        time += fraction.Length > 8 ? fraction[..8] : fraction; // RFC 3339 allows any precision; .NET keeps 7 digits
         var offset = match.Groups["offset"].Value switch
         {
             "" or "Z" or "z" => "+00:00",
@@ -38,6 +40,6 @@ public static partial class QueryDates
     }
 
     // A date, optionally T (or t, or a space) and a time with optional fraction, and an optional offset.
-    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt ](?<time>[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,7})?)(?<offset>[Zz]|[+ -][0-9]{2}:[0-9]{2})?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt ](?<time>[0-9]{2}:[0-9]{2}:[0-9]{2})(?<fraction>\.[0-9]+)?(?<offset>[Zz]|[+ -][0-9]{2}:[0-9]{2})?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Rfc3339();
 }

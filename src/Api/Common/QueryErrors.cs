@@ -67,7 +67,8 @@ public sealed class QueryErrors
             return null;
         }
 
-        if (value.Length <= maxLength)
+        // Characters as a person counts them (Unicode scalars), not UTF-16 units: an emoji is one.
+        if (value.Length <= maxLength || value.EnumerateRunes().Count() <= maxLength)
         {
             return value;
         }

@@ -16,7 +16,7 @@ sealed class QueryParameterDocs : IOperationFilter
 
     static readonly Dictionary<string, Doc> Common = new(StringComparer.Ordinal)
     {
-        ["page"] = new("1-based page number; a page past the last answers 200 with no items.", JsonSchemaType.Integer, "int32", Minimum: 1, Default: 1),
+        ["page"] = new("1-based page number; a page past the last answers 200 with no items.", JsonSchemaType.Integer, "int32", Minimum: 1, Maximum: int.MaxValue, Default: 1),
         ["pageSize"] = new("Items per page, 1 to 100.", JsonSchemaType.Integer, "int32", Minimum: 1, Maximum: PageRequest.MaxPageSize, Default: PageRequest.DefaultPageSize),
         ["minQuality"] = new("Lowest quality to include (inclusive).", JsonSchemaType.Integer, "int32"),
         ["maxQuality"] = new("Highest quality to include (inclusive); not below minQuality.", JsonSchemaType.Integer, "int32"),

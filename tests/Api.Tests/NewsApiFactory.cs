@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using NewsApi.Domain;
+using NewsApi.Ingest;
+
+namespace NewsApi.Api.Tests;
+
+/// <summary>
+/// The API over a temp SQLite file of its own, filled once by the product's importer from a content
+/// root; the test side reads the same root's YAML into <see cref="Index"/> for expected values.
+/// Used as a class fixture, so each test class ingests once and no class sees another's data.
+/// </summary>
+public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    readonly string _folder = Path.Combine(Path.GetTempPath(), "newsapi-api-tests-" + Guid.NewGuid().ToString("N"));
+
+    string DatabasePath => Path.Combine(_folder, "news.db");
+
+    public CorpusIndex Index { get; private set; } = null!;
+
+    public string ContentRoot { get; private set; } = null!;
+
+    /// <summary>Files the importer rejected, as its reject lines: none are expected in either root.</summary>
+    public IReadOnlyList<string> Rejected { get; private set; } = [];
+
+    /// <summary>Returns the content root to ingest; may write it under <paramref name="workFolder"/>.</summary>
+    protected abstract string PrepareContentRoot(string workFolder);
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        ContentRoot = PrepareContentRoot(_folder);
+        var rejected = new List<string>();
+        var importer = new Importer(DataServiceCollectionExtensions.CreateOptions("Data Source=" + DatabasePath));
+        await importer.ImportAsync(ContentRoot, outcome =>
+        {
+            if (outcome.Status == FileStatus.Rejected)
+            {
+                rejected.Add(outcome.ToString());
+            }
+        });
+        Rejected = rejected;
+        Index = CorpusIndex.Load(ContentRoot);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:News", "Data Source=" + DatabasePath);
+        builder.UseSetting("NewsApi:LoadSampleContent", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere: the temp folder is left for the OS to clean.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
+
+/// <summary>The real corpus beside the repository: 674 news files and the seed article.</summary>
+public sealed class CorpusApiFactory : NewsApiFactory
+{
+    protected override string PrepareContentRoot(string workFolder) => RepositoryPaths.Corpus;
+}
+
+/// <summary>A small hand-written content root for what the corpus lacks (see <see cref="FixtureContent"/>).</summary>
+public sealed class FixtureApiFactory : NewsApiFactory
+{
+    protected override string PrepareContentRoot(string workFolder) => FixtureContent.WriteTo(Path.Combine(workFolder, "content"));
+}
