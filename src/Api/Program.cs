@@ -1,4 +1,5 @@
 using NewsApi.Api.Articles;
+using NewsApi.Api.Benchmarks;
 using NewsApi.Api.Extensions;
 using NewsApi.Api.Providers;
 using NewsApi.Api.SampleContent;
@@ -17,6 +18,7 @@ app.MapArticles();
 app.MapProviders();
 app.MapTopics();
 app.MapHealthChecks("/health");
+app.MapBenchmarkReference(app.Configuration);
 
 await app.LoadSampleContentAsync();
 await app.RunAsync();
