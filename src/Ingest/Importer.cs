@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NewsApi.Domain.Articles;
 using NewsApi.Domain.Data;
 using NewsApi.Ingest.FrontMatter;
@@ -27,13 +27,28 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.Database.OpenConnectionAsync(ct);
         await DatabaseSchema.MigrateAsync(db, ct);
-        var run = new Run(db, _settings, onFile ?? (_ => { }));
+        await DatabaseSchema.PrepareForBulkWritesAsync(db, ct);
+        await using var run = new Run(db, _settings, onFile ?? (_ => { }));
         await run.Seen.CreateAsync(ct);
 
+        // Each batch's files are read and parsed on the thread pool while the batch before it is
+        // written: a pipeline two batches deep, so parsing and SQLite's single writer overlap.
         var content = new ContentRoot(contentRoot);
-        foreach (var batch in content.Files().Chunk(_settings.BatchSize))
+        PreparedBatch? previous = null;
+        foreach (var files in content.Files().Chunk(_settings.BatchSize))
         {
-            await run.ImportBatchAsync(batch, ct);
+            var next = await run.PrepareAsync(files, ct);
+            if (previous is not null)
+            {
+                await run.WriteAsync(previous, ct);
+            }
+
+            previous = next;
+        }
+
+        if (previous is not null)
+        {
+            await run.WriteAsync(previous, ct);
         }
 
         foreach (var folder in content.UnreadableFolders)
@@ -57,8 +72,13 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         return run.Totals;
     }
 
-    sealed class Run(NewsDbContext db, ImportSettings settings, Action<FileOutcome> onFile)
+    sealed class Run(NewsDbContext db, ImportSettings settings, Action<FileOutcome> onFile) : IAsyncDisposable
     {
+        readonly BulkInsert<Article> _articles = new(db);
+        readonly BulkInsert<ArticleTopic> _topics = new(db);
+        readonly BulkInsert<RelatedLink> _related = new(db);
+        readonly CatalogTally _catalog = new(db);
+
         public ImportReport Totals { get; } = new();
         public SeenFiles Seen { get; } = new(db);
 
@@ -68,67 +88,72 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             onFile(outcome);
         }
 
-        public async Task ImportBatchAsync(ContentFile[] files, CancellationToken ct)
+        /// <summary>Looks up the batch's stored versions, then starts reading, hashing and parsing its files on every core.</summary>
+        public async Task<PreparedBatch> PrepareAsync(ContentFile[] files, CancellationToken ct)
         {
-            Totals.FilesFound += files.Length;
             var ids = files.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
             var stored = await db.Articles.AsNoTracking()
                 .Where(a => ids.Contains(a.Id))
                 .Select(a => new StoredSource(a.Id, a.Source.Path, a.Source.Length, a.Source.ModifiedTicks, a.Source.Sha256))
                 .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
+            var prepared = new FilePreparation[files.Length];
+            var reading = Parallel.ForAsync(0, files.Length, ct, (i, _) =>
+            {
+                prepared[i] = FilePreparation.Prepare(files[i], stored.GetValueOrDefault(files[i].Id), settings.Limits);
+                return ValueTask.CompletedTask;
+            });
+            return new PreparedBatch(files, ids, stored, prepared, reading);
+        }
+
+        /// <summary>
+        /// Decides each file's fate in path order (which file wins an id depends on the batches
+        /// before it, so claims are read only now) and commits the batch in one transaction.
+        /// </summary>
+        public async Task WriteAsync(PreparedBatch batch, CancellationToken ct)
+        {
+            var (files, ids, stored, prepared, reading) = batch;
+            await reading;
+            Totals.FilesFound += files.Length;
             var claims = await Seen.FindAsync(ids, ct);
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var changes = new BatchChanges();
             var outcomes = new List<FileOutcome>(files.Length);
-            foreach (var file in files)
+            for (var i = 0; i < files.Length; i++)
             {
-                var outcome = await ImportFileAsync(file, stored.GetValueOrDefault(file.Id), claims, changes, ct);
-                outcomes.Add(outcome);
+                outcomes.Add(await DecideAsync(files[i], prepared[i], stored.GetValueOrDefault(files[i].Id), claims, changes, ct));
             }
 
-            await ApplyAsync(changes, ct);
+            await ApplyAsync(changes, transaction.GetDbTransaction(), ct);
             await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
             outcomes.ForEach(Report);
         }
 
-        async Task<FileOutcome> ImportFileAsync(ContentFile file, StoredSource? stored, Dictionary<string, string?> claims, BatchChanges changes, CancellationToken ct)
+        async Task<FileOutcome> DecideAsync(ContentFile file, FilePreparation prepared, StoredSource? stored, Dictionary<string, string?> claims, BatchChanges changes, CancellationToken ct)
         {
-            var id = file.Id;
-            var claimedBy = claims.GetValueOrDefault(id);
-            var sameFile = claimedBy is null && stored is not null && stored.Path == file.RelativePath;
-            if (sameFile && stored!.Length == file.Length && stored.ModifiedTicks == file.ModifiedTicks)
+            var claimedBy = claims.GetValueOrDefault(file.Id);
+            if (claimedBy is null && prepared.SameStat)
             {
                 await ClaimAsync(claims, file, ct);
                 return new FileOutcome(file.RelativePath, FileStatus.Unchanged);
             }
 
-            if (file.Length > settings.Limits.MaxFileBytes)
+            if (prepared.ReadError is { } readError)
             {
-                return await RejectAsync(claims, file, new FrontMatterError($"file is {file.Length} bytes, over the limit of {settings.Limits.MaxFileBytes}"), ct);
+                return await RejectAsync(claims, file, readError, ct);
             }
 
-            byte[] bytes;
-            try
-            {
-                bytes = await File.ReadAllBytesAsync(file.FullPath, ct);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return await RejectAsync(claims, file, new FrontMatterError($"cannot read the file: {e.Message}"), ct);
-            }
-
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (sameFile && stored!.Sha256 == sha256)
+            if (claimedBy is null && prepared.Parsed is null)
             {
                 // Same bytes with a new time: remember the time so the next run takes the shortcut.
-                changes.Touched.Add((id, file.Length, file.ModifiedTicks));
+                changes.Touched.Add((file.Id, file.Length, file.ModifiedTicks));
                 await ClaimAsync(claims, file, ct);
                 return new FileOutcome(file.RelativePath, FileStatus.Unchanged);
             }
 
-            var (document, error) = FrontMatterParser.Parse(bytes, settings.Limits);
+            // A later path with a claimed id: it is a duplicate if it parses (SPEC), else rejected for its own reason.
+            var parsed = prepared.Parsed ?? FilePreparation.Prepare(file, stored, settings.Limits, forceParse: true).Parsed!.Value;
+            var (document, error) = parsed;
             if (error is not null)
             {
                 return await RejectAsync(claims, file, error, ct);
@@ -136,14 +161,14 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
             if (claimedBy is not null)
             {
-                return await RejectAsync(claims, file, new FrontMatterError($"duplicate id '{id}': {claimedBy} has it already"), ct);
+                return await RejectAsync(claims, file, new FrontMatterError($"duplicate id '{file.Id}': {claimedBy} has it already"), ct);
             }
 
             await ClaimAsync(claims, file, ct);
-            changes.Articles.Add(ArticleMapper.ToArticle(document!, file, sha256));
+            changes.Articles.Add(ArticleMapper.ToArticle(document!, file, prepared.Sha256!));
             if (stored is not null)
             {
-                changes.Replaced.Add(id);
+                changes.Replaced.Add(file.Id);
                 return new FileOutcome(file.RelativePath, FileStatus.Updated);
             }
 
@@ -164,7 +189,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             return new FileOutcome(file.RelativePath, FileStatus.Rejected, error.Reason, error.Line, error.Column);
         }
 
-        async Task ApplyAsync(BatchChanges changes, CancellationToken ct)
+        async Task ApplyAsync(BatchChanges changes, System.Data.Common.DbTransaction transaction, CancellationToken ct)
         {
             foreach (var (id, length, ticks) in changes.Touched)
             {
@@ -173,26 +198,30 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
                     .SetProperty(a => a.Source.ModifiedTicks, ticks), ct);
             }
 
-            if (changes.Articles.Count == 0 && changes.Replaced.Count == 0)
+            if (changes.Articles.Count == 0)
             {
                 return;
             }
 
-            var (providers, topics) = await CatalogKeysAsync(changes.Replaced, ct);
+            await _catalog.SubtractAsync(changes.Replaced, ct);
             await db.Articles.Where(a => changes.Replaced.Contains(a.Id)).ExecuteDeleteAsync(ct);
-            db.Articles.AddRange(changes.Articles);
-            await db.SaveChangesAsync(ct);
             foreach (var article in changes.Articles)
             {
-                if (article.ProviderKey is not null)
+                await _articles.InsertAsync(article, transaction, ct);
+                foreach (var topic in article.Topics)
                 {
-                    providers.Add(article.ProviderKey);
+                    await _topics.InsertAsync(topic, transaction, ct);
                 }
 
-                topics.UnionWith(article.Topics.Select(t => t.TopicSlug));
+                foreach (var related in article.Related)
+                {
+                    await _related.InsertAsync(related, transaction, ct);
+                }
+
+                _catalog.Add(article);
             }
 
-            await RefreshCatalogAsync(providers, topics, ct);
+            await _catalog.ApplyAsync(ct);
         }
 
         public async Task RemoveMissingAsync(CancellationToken ct)
@@ -204,11 +233,10 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             {
                 var ids = batch.Select(m => m.Id).ToList();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var (providers, topics) = await CatalogKeysAsync(ids, ct);
+                await _catalog.SubtractAsync(ids, ct);
                 await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
-                await RefreshCatalogAsync(providers, topics, ct);
+                await _catalog.ApplyAsync(ct);
                 await transaction.CommitAsync(ct);
-                db.ChangeTracker.Clear();
                 foreach (var removed in batch)
                 {
                     Report(new FileOutcome(removed.Path, FileStatus.Removed));
@@ -216,31 +244,20 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             }
         }
 
-        // The providers and topics that articles about to be replaced or removed count towards.
-        async Task<(HashSet<string> Providers, HashSet<string> Topics)> CatalogKeysAsync(List<string> ids, CancellationToken ct)
+        public async ValueTask DisposeAsync()
         {
-            if (ids.Count == 0)
-            {
-                return ([], []);
-            }
-
-            var providers = await db.Articles.Where(a => ids.Contains(a.Id) && a.ProviderKey != null).Select(a => a.ProviderKey!).Distinct().ToListAsync(ct);
-            var topics = await db.ArticleTopics.Where(t => ids.Contains(t.ArticleId)).Select(t => t.TopicSlug).Distinct().ToListAsync(ct);
-            return (providers.ToHashSet(StringComparer.Ordinal), topics.ToHashSet(StringComparer.Ordinal));
-        }
-
-        async Task RefreshCatalogAsync(HashSet<string> providers, HashSet<string> topics, CancellationToken ct)
-        {
-            var refresh = new CatalogRefresh(db);
-            await refresh.ProvidersAsync(providers, ct);
-            await refresh.TopicsAsync(topics, ct);
-            await db.SaveChangesAsync(ct);
+            await _articles.DisposeAsync();
+            await _topics.DisposeAsync();
+            await _related.DisposeAsync();
+            await _catalog.DisposeAsync();
+            await Seen.DisposeAsync();
         }
     }
 
-    sealed record StoredSource(string Id, string Path, long Length, long ModifiedTicks, string Sha256);
-
     sealed record StoredPath(string Id, string Path);
+
+    sealed record PreparedBatch(
+        ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, FilePreparation[] Prepared, Task Reading);
 
     sealed class BatchChanges
     {

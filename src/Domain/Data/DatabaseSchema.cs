@@ -23,4 +23,8 @@ public static class DatabaseSchema
         await db.Database.MigrateAsync(ct);
         await SqliteSchemaSetup.UseWriteAheadLogAsync(db, ct);
     }
+
+    /// <summary>Tunes an open connection for a long run of batched writes (the ingest).</summary>
+    public static Task PrepareForBulkWritesAsync(NewsDbContext db, CancellationToken ct = default) =>
+        db.Database.ExecuteSqlRawAsync(SqliteConnectionSetup.BulkWritePragmas, ct);
 }

@@ -24,4 +24,6 @@ public static class ImageJson
     };
 
     public static string Serialize(List<ImageInfo> images) => JsonSerializer.Serialize(images, Options);
+
+    public static List<ImageInfo> Deserialize(string json) => JsonSerializer.Deserialize<List<ImageInfo>>(json, Options) ?? [];
 }

@@ -10,6 +10,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbC
     public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<CatalogVote> CatalogVotes => Set<CatalogVote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

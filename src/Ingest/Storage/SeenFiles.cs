@@ -9,8 +9,10 @@ namespace NewsApi.Ingest.Storage;
 /// so a million-file run stays small. A claimed id belongs to the file that won it (SPEC: the first
 /// path that parses); an unclaimed one only protects an earlier good version from removal.
 /// </summary>
-sealed class SeenFiles(DbContext db)
+sealed class SeenFiles(DbContext db) : IAsyncDisposable
 {
+    DbCommand? _add;
+
     // Pooled connections keep temp tables, so a run in the same process must not find the last run's ids.
     public async Task CreateAsync(CancellationToken ct)
     {
@@ -46,16 +48,32 @@ sealed class SeenFiles(DbContext db)
     /// <summary>Records a file's id; a claim replaces an earlier unclaimed sighting, never another claim.</summary>
     public async Task AddAsync(string id, string path, bool claimed, CancellationToken ct)
     {
-        await using var command = CreateCommand();
-        command.CommandText = """
-            INSERT INTO ingest_seen (Id, Path, Claimed) VALUES (@id, @path, @claimed)
-            ON CONFLICT (Id) DO UPDATE SET Path = excluded.Path, Claimed = 1
-            WHERE ingest_seen.Claimed = 0 AND excluded.Claimed = 1
-            """;
-        AddParameter(command, "@id", id);
-        AddParameter(command, "@path", path);
-        AddParameter(command, "@claimed", claimed ? 1 : 0);
-        await command.ExecuteNonQueryAsync(ct);
+        if (_add is null)
+        {
+            _add = CreateCommand();
+            _add.CommandText = """
+                INSERT INTO ingest_seen (Id, Path, Claimed) VALUES (@id, @path, @claimed)
+                ON CONFLICT (Id) DO UPDATE SET Path = excluded.Path, Claimed = 1
+                WHERE ingest_seen.Claimed = 0 AND excluded.Claimed = 1
+                """;
+            AddParameter(_add, "@id", "");
+            AddParameter(_add, "@path", "");
+            AddParameter(_add, "@claimed", 0);
+        }
+
+        _add.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        _add.Parameters[0].Value = id;
+        _add.Parameters[1].Value = path;
+        _add.Parameters[2].Value = claimed ? 1 : 0;
+        await _add.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_add is not null)
+        {
+            await _add.DisposeAsync();
+        }
     }
 
     DbCommand CreateCommand()

@@ -170,6 +170,28 @@ namespace NewsApi.Domain.Data.Migrations
                     b.ToTable("ArticleTopics");
                 });
 
+            modelBuilder.Entity("NewsApi.Domain.Articles.CatalogVote", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Newest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Key", "Value");
+
+                    b.ToTable("CatalogVotes");
+                });
+
             modelBuilder.Entity("NewsApi.Domain.Articles.Provider", b =>
                 {
                     b.Property<string>("Key")

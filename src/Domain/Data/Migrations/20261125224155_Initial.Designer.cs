@@ -12,7 +12,7 @@ using NewsApi.Domain.Data;
 namespace NewsApi.Domain.Data.Migrations
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261125220554_Initial")]
+    [Migration("20261125224155_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -171,6 +171,28 @@ namespace NewsApi.Domain.Data.Migrations
                     b.HasIndex("TopicSlug", "ArticleId");
 
                     b.ToTable("ArticleTopics");
+                });
+
+            modelBuilder.Entity("NewsApi.Domain.Articles.CatalogVote", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Newest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Key", "Value");
+
+                    b.ToTable("CatalogVotes");
                 });
 
             modelBuilder.Entity("NewsApi.Domain.Articles.Provider", b =>

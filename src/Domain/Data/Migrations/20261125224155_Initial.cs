@@ -53,6 +53,21 @@ namespace NewsApi.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CatalogVotes",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false),
+                    Votes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Newest = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogVotes", x => new { x.Kind, x.Key, x.Value });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Providers",
                 columns: table => new
                 {
@@ -202,6 +217,9 @@ namespace NewsApi.Domain.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ArticleTopics");
+
+            migrationBuilder.DropTable(
+                name: "CatalogVotes");
 
             migrationBuilder.DropTable(
                 name: "Providers");

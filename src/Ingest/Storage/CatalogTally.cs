@@ -1,0 +1,197 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NewsApi.Domain.Articles;
+using NewsApi.Domain.Data;
+using NewsApi.Domain.Text;
+
+namespace NewsApi.Ingest.Storage;
+
+/// <summary>
+/// Keeps providers and topics in step with the articles of each batch, in the batch's transaction:
+/// the published articles written add their votes (<see cref="CatalogVote"/>), those replaced or removed
+/// take theirs back, and the provider and topic rows touched are rebuilt from their few vote rows.
+/// </summary>
+sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
+{
+    readonly Dictionary<(string Kind, string Key, string Value), Change> _changes = [];
+    readonly BulkInsert<CatalogVote> _votes = new(db, upsert: true);
+    readonly BulkInsert<Provider> _providers = new(db);
+    readonly BulkInsert<Topic> _topics = new(db);
+
+    sealed class Change
+    {
+        public int Delta;
+        public DateTime? NewestAdded;
+        public DateTime? NewestRemoved;
+        public bool Removed;
+    }
+
+    public void Add(Article article) => Count(
+        article.Published, article.ProviderKey, article.ProviderName, ImageJson.Serialize(article.ProviderImages),
+        article.PublishedAtUtc, article.Topics.Select(t => (t.TopicSlug, t.Name)), +1);
+
+    /// <summary>Takes back the votes of stored articles about to be replaced or removed.</summary>
+    public async Task SubtractAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var stored = await db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id) && a.Published)
+            .Select(a => new { a.ProviderKey, a.ProviderName, a.ProviderImages, a.PublishedAtUtc, Topics = a.Topics.Select(t => new { t.TopicSlug, t.Name }).ToList() })
+            .ToListAsync(ct);
+        foreach (var a in stored)
+        {
+            Count(true, a.ProviderKey, a.ProviderName, ImageJson.Serialize(a.ProviderImages), a.PublishedAtUtc, a.Topics.Select(t => (t.TopicSlug, t.Name)), -1);
+        }
+    }
+
+    void Count(bool published, string? providerKey, string? providerName, string providerImages, DateTime? date, IEnumerable<(string Slug, string Name)> topics, int sign)
+    {
+        if (!published)
+        {
+            return;
+        }
+
+        if (providerKey is not null)
+        {
+            Vote(CatalogVote.ProviderName, providerKey, providerName ?? "", date, sign);
+            Vote(CatalogVote.ProviderImages, providerKey, providerImages, date, sign);
+        }
+
+        foreach (var (slug, name) in topics)
+        {
+            Vote(CatalogVote.TopicName, slug, name, date, sign);
+        }
+    }
+
+    void Vote(string kind, string key, string value, DateTime? date, int sign)
+    {
+        if (!_changes.TryGetValue((kind, key, value), out var change))
+        {
+            _changes[(kind, key, value)] = change = new Change();
+        }
+
+        change.Delta += sign;
+        if (sign > 0)
+        {
+            change.NewestAdded = Later(change.NewestAdded, date);
+        }
+        else
+        {
+            change.Removed = true;
+            change.NewestRemoved = Later(change.NewestRemoved, date);
+        }
+    }
+
+    /// <summary>Writes the batch's votes and rebuilds the providers and topics they touch; call after the articles are written.</summary>
+    public async Task ApplyAsync(CancellationToken ct)
+    {
+        if (_changes.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var keys = _changes.Keys.Select(k => k.Key).Distinct().ToList();
+        var stored = await db.CatalogVotes.AsNoTracking().Where(v => keys.Contains(v.Key)).ToListAsync(ct);
+        var votes = stored.ToDictionary(v => (v.Kind, v.Key, v.Value));
+        foreach (var ((kind, key, value), change) in _changes)
+        {
+            var vote = votes.GetValueOrDefault((kind, key, value)) ?? new CatalogVote { Kind = kind, Key = key, Value = value };
+            var newest = vote.Newest;
+            vote.Votes += change.Delta;
+            vote.Newest = Later(vote.Newest, change.NewestAdded);
+
+            // The newest article of a group left: find the next newest (rare, and an indexed lookup).
+            if (change.Removed && vote.Votes > 0 && newest is not null && change.NewestRemoved >= newest)
+            {
+                vote.Newest = await NewestAsync(kind, key, value, ct);
+            }
+
+            votes[(kind, key, value)] = vote;
+            await _votes.InsertAsync(vote, transaction, ct);
+        }
+
+        await db.CatalogVotes.Where(v => keys.Contains(v.Key) && v.Votes <= 0).ExecuteDeleteAsync(ct);
+        await RebuildProvidersAsync(votes.Values.Where(v => v.Kind != CatalogVote.TopicName), transaction, ct);
+        await RebuildTopicsAsync(votes.Values.Where(v => v.Kind == CatalogVote.TopicName), transaction, ct);
+        _changes.Clear();
+    }
+
+    async Task RebuildProvidersAsync(IEnumerable<CatalogVote> votes, System.Data.Common.DbTransaction transaction, CancellationToken ct)
+    {
+        var byProvider = votes.GroupBy(v => v.Key).ToList();
+        var keys = byProvider.Select(g => g.Key).ToList();
+        await db.Providers.Where(p => keys.Contains(p.Key)).ExecuteDeleteAsync(ct);
+        foreach (var provider in byProvider)
+        {
+            var names = provider.Where(v => v.Kind == CatalogVote.ProviderName && v.Votes > 0).ToList();
+            if (names.Count == 0)
+            {
+                continue;
+            }
+
+            var name = NullIfEmpty(MostGiven(names));
+            var images = MostGiven(provider.Where(v => v.Kind == CatalogVote.ProviderImages && v.Votes > 0));
+            await _providers.InsertAsync(new Provider
+            {
+                Key = provider.Key,
+                Name = name,
+                NameKey = TextKeys.Fold(name),
+                Images = images is null ? [] : ImageJson.Deserialize(images),
+                ArticleCount = names.Sum(v => v.Votes),
+            }, transaction, ct);
+        }
+    }
+
+    async Task RebuildTopicsAsync(IEnumerable<CatalogVote> votes, System.Data.Common.DbTransaction transaction, CancellationToken ct)
+    {
+        var bySlug = votes.GroupBy(v => v.Key).ToList();
+        var slugs = bySlug.Select(g => g.Key).ToList();
+        await db.Topics.Where(t => slugs.Contains(t.Slug)).ExecuteDeleteAsync(ct);
+        foreach (var topic in bySlug)
+        {
+            var names = topic.Where(v => v.Votes > 0).ToList();
+            if (names.Count > 0)
+            {
+                var name = MostGiven(names)!;
+                await _topics.InsertAsync(new Topic { Slug = topic.Key, Name = name, NameKey = TextKeys.Fold(name)!, ArticleCount = names.Sum(v => v.Votes) }, transaction, ct);
+            }
+        }
+    }
+
+    Task<DateTime?> NewestAsync(string kind, string key, string value, CancellationToken ct) => kind switch
+    {
+        CatalogVote.ProviderName => db.Articles
+            .Where(a => a.Published && a.ProviderKey == key && (a.ProviderName ?? "") == value)
+            .MaxAsync(a => a.PublishedAtUtc, ct),
+        CatalogVote.ProviderImages => db.Articles
+            .Where(a => a.Published && a.ProviderKey == key && a.ProviderImages == ImageJson.Deserialize(value))
+            .MaxAsync(a => a.PublishedAtUtc, ct),
+        _ => db.ArticleTopics
+            .Where(t => t.TopicSlug == key && t.Name == value)
+            .Join(db.Articles.Where(a => a.Published), t => t.ArticleId, a => a.Id, (t, a) => a.PublishedAtUtc)
+            .MaxAsync(ct),
+    };
+
+    // SPEC: what most published articles give; ties go to the value of the newest article.
+    static string? MostGiven(IEnumerable<CatalogVote> votes) => votes
+        .OrderByDescending(v => v.Votes)
+        .ThenByDescending(v => v.Newest ?? DateTime.MinValue)
+        .ThenBy(v => v.Value, StringComparer.Ordinal)
+        .FirstOrDefault()?.Value;
+
+    static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _votes.DisposeAsync();
+        await _providers.DisposeAsync();
+        await _topics.DisposeAsync();
+    }
+}
