@@ -41,6 +41,12 @@ public static class ArticleMapper
             Secured = doc.Secured,
             SearchText = TextKeys.SearchText(doc.Title, doc.Excerpt),
             RelatedCount = doc.Related.Count,
+            DateAscKey = SortKey.Ascending(doc.PublishedAtUtc?.Ticks),
+            DateDescKey = SortKey.Descending(doc.PublishedAtUtc?.Ticks),
+            QualityAscKey = SortKey.Ascending(doc.Quality),
+            QualityDescKey = SortKey.Descending(doc.Quality),
+            HeatAscKey = SortKey.Ascending(doc.Heat),
+            HeatDescKey = SortKey.Descending(doc.Heat),
             Topics = Topics(id, doc.Topics),
             Related = [.. doc.Related.Select((r, i) => ToRelatedLink(id, i, r))],
         };

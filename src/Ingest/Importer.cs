@@ -69,6 +69,11 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         }
 
         await run.Seen.DropAsync(ct);
+        if (run.Totals.Added + run.Totals.Updated + run.Totals.Removed > 0)
+        {
+            await DatabaseSchema.AnalyzeAsync(db, ct);
+        }
+
         return run.Totals;
     }
 
@@ -203,6 +208,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
                 return;
             }
 
+            await ContentVersions.BumpAsync(db, ct);
             await _catalog.SubtractAsync(changes.Replaced, ct);
             await db.Articles.Where(a => changes.Replaced.Contains(a.Id)).ExecuteDeleteAsync(ct);
             foreach (var article in changes.Articles)
@@ -233,6 +239,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             {
                 var ids = batch.Select(m => m.Id).ToList();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await ContentVersions.BumpAsync(db, ct);
                 await _catalog.SubtractAsync(ids, ct);
                 await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
                 await _catalog.ApplyAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using NewsApi.Api.Common;
 using NewsApi.Domain.Articles;
+using NewsApi.Domain.Data;
 using NewsApi.Domain.Text;
 
 namespace NewsApi.Api.Articles;
@@ -78,7 +79,7 @@ public sealed record ArticleQuery(
     static string? Key(string? value) => string.IsNullOrEmpty(value) ? null : TextKeys.Fold(value.Trim());
 
     /// <summary>The published articles that pass every filter, unordered.</summary>
-    public IQueryable<Article> Filter(IQueryable<Article> articles)
+    public IQueryable<Article> Filter(IQueryable<Article> articles, NewsDbContext db)
     {
         articles = articles.Where(a => a.Published);
         if (MinQuality is { } minQuality) { articles = articles.Where(a => a.Quality >= minQuality); }
@@ -90,32 +91,38 @@ public sealed record ArticleQuery(
         if (CategoryKey is { } category) { articles = articles.Where(a => a.CategoryKey == category); }
         if (From is { } from) { articles = articles.Where(a => a.PublishedAtUtc >= from); }
         if (To is { } to) { articles = articles.Where(a => a.PublishedAtUtc < to); }
+        // As "Id IN (…)": the topic's and the search's few ids drive the lookup, not a scan of every article.
         if (TopicSlugs.Count > 0)
         {
             var slugs = TopicSlugs;
-            articles = articles.Where(a => a.Topics.Any(t => slugs.Contains(t.TopicSlug)));
+            var inTopics = db.ArticleTopics.Where(t => slugs.Contains(t.TopicSlug)).Select(t => t.ArticleId);
+            articles = articles.Where(a => inTopics.Contains(a.Id));
         }
 
-        // SearchText is " word word …": " " + prefix finds a word that starts with the prefix.
-        foreach (var word in Words)
+        if (Words.Count > 0)
         {
-            var needle = " " + word;
-            articles = articles.Where(a => a.SearchText.Contains(needle));
+            var found = ArticleSearch.MatchingIds(db, Words);
+            articles = articles.Where(a => found.Contains(a.Id));
         }
 
         return articles;
     }
 
-    /// <summary>SPEC's sort: articles without a value last in both directions, ties by id.</summary>
+    /// <summary>SPEC's sort: articles without a value last in both directions, ties by id (see <see cref="SortKey"/>).</summary>
     public IOrderedQueryable<Article> Order(IQueryable<Article> articles) => Sort switch
     {
-        "publishedDateTime" => articles.OrderBy(a => a.PublishedAtUtc == null).ThenBy(a => a.PublishedAtUtc).ThenBy(a => a.Id),
-        "-quality" => articles.OrderBy(a => a.Quality == null).ThenByDescending(a => a.Quality).ThenBy(a => a.Id),
-        "quality" => articles.OrderBy(a => a.Quality == null).ThenBy(a => a.Quality).ThenBy(a => a.Id),
-        "-heat" => articles.OrderBy(a => a.Heat == null).ThenByDescending(a => a.Heat).ThenBy(a => a.Id),
-        "heat" => articles.OrderBy(a => a.Heat == null).ThenBy(a => a.Heat).ThenBy(a => a.Id),
+        "publishedDateTime" => articles.OrderBy(a => a.DateAscKey).ThenBy(a => a.Id),
+        "-quality" => articles.OrderBy(a => a.QualityDescKey).ThenBy(a => a.Id),
+        "quality" => articles.OrderBy(a => a.QualityAscKey).ThenBy(a => a.Id),
+        "-heat" => articles.OrderBy(a => a.HeatDescKey).ThenBy(a => a.Id),
+        "heat" => articles.OrderBy(a => a.HeatAscKey).ThenBy(a => a.Id),
         "title" => articles.OrderBy(a => a.TitleKey).ThenBy(a => a.Id),
         "-title" => articles.OrderByDescending(a => a.TitleKey).ThenBy(a => a.Id),
-        _ => articles.OrderBy(a => a.PublishedAtUtc == null).ThenByDescending(a => a.PublishedAtUtc).ThenBy(a => a.Id),
+        _ => articles.OrderBy(a => a.DateDescKey).ThenBy(a => a.Id),
     };
+
+    /// <summary>What identifies the filtered set, whatever its page and order: the key of its cached count.</summary>
+    public string FilterKey => string.Join('\u001f',
+        MinQuality, MaxQuality, MinHeat, MaxHeat, string.Join('\u001e', TopicSlugs), ProviderKey, TypeKey, CategoryKey,
+        From?.Ticks, To?.Ticks, string.Join('\u001e', Words));
 }

@@ -26,15 +26,15 @@ public static class ArticlesApi
     }
 
     static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem>> ListArticles(
-        [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+        [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, ArticlePages pages, HttpContext context, CancellationToken ct)
     {
-        if (!ArticlePages.TryParse(parameters, out var query, out var invalid))
+        if (!ArticlePages.TryRead(parameters, out var query, out var invalid))
         {
             return invalid;
         }
 
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        return await ArticlePages.PageAsync(db.Articles, query, context, ct);
+        return await pages.PageAsync(db.Articles, "all", query, context, ct);
     }
 
     static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetArticle(string id, NewsDbContext db, CancellationToken ct)

@@ -32,7 +32,7 @@ public static class ReferenceApi
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var query = new ArticleQuery(new PageRequest(1, PageRequest.DefaultPageSize), null, null, null, null, [], null, null, null, null, null, [], ArticleQuery.Sorts[0]);
-        var filtered = query.Filter(db.Articles.AsNoTracking());
+        var filtered = query.Filter(db.Articles.AsNoTracking(), db);
         var rows = await query.Order(filtered).Take(PageRequest.DefaultPageSize).Select(ArticleProjections.Summary).ToListAsync();
         var page = new PagedList<ArticleSummary>(rows.ConvertAll(r => r.ToResponse()), 1, PageRequest.DefaultPageSize, await filtered.CountAsync());
         var options = scope.ServiceProvider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;

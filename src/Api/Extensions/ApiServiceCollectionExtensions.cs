@@ -1,3 +1,4 @@
+using NewsApi.Api.Articles;
 using NewsApi.Api.Common;
 using NewsApi.Domain;
 
@@ -9,6 +10,8 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddNewsDb(provider =>
             provider.GetRequiredService<IConfiguration>().GetConnectionString("News") ?? DataServiceCollectionExtensions.DefaultConnectionString);
+        services.AddSingleton<CountCache>();
+        services.AddScoped<ArticlePages>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandling>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

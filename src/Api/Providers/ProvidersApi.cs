@@ -60,9 +60,9 @@ public static class ProvidersApi
     }
 
     static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> ListProviderArticles(
-        string domain, [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+        string domain, [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, ArticlePages pages, HttpContext context, CancellationToken ct)
     {
-        if (!ArticlePages.TryParse(parameters, out var query, out var invalid))
+        if (!ArticlePages.TryRead(parameters, out var query, out var invalid))
         {
             return invalid;
         }
@@ -74,7 +74,7 @@ public static class ProvidersApi
             return Problems.NotFound("provider", domain);
         }
 
-        return await ArticlePages.PageAsync(db.Articles.Where(a => a.ProviderKey == key), query, context, ct);
+        return await pages.PageAsync(db.Articles.Where(a => a.ProviderKey == key), "provider:" + key, query, context, ct);
     }
 
     static string Key(string domain) => TextKeys.Fold(domain.Trim())!;

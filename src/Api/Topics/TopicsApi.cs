@@ -60,9 +60,9 @@ public static class TopicsApi
     }
 
     static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> ListTopicArticles(
-        string slug, [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+        string slug, [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, ArticlePages pages, HttpContext context, CancellationToken ct)
     {
-        if (!ArticlePages.TryParse(parameters, out var query, out var invalid))
+        if (!ArticlePages.TryRead(parameters, out var query, out var invalid))
         {
             return invalid;
         }
@@ -74,7 +74,8 @@ public static class TopicsApi
             return Problems.NotFound("topic", slug);
         }
 
-        return await ArticlePages.PageAsync(db.Articles.Where(a => a.Topics.Any(t => t.TopicSlug == key)), query, context, ct);
+        var inTopic = db.ArticleTopics.Where(t => t.TopicSlug == key).Select(t => t.ArticleId);
+        return await pages.PageAsync(db.Articles.Where(a => inTopic.Contains(a.Id)), "topic:" + key, query, context, ct);
     }
 
     static TopicResponse ToResponse(Topic t) => new(t.Slug, t.Name, t.ArticleCount);

@@ -45,6 +45,14 @@ public sealed class Article
 
     public int RelatedCount { get; set; }
 
+    // Sort keys (see SortKey): set by the ingest from PublishedAtUtc, Quality and Heat.
+    public long DateAscKey { get; set; }
+    public long DateDescKey { get; set; }
+    public long QualityAscKey { get; set; }
+    public long QualityDescKey { get; set; }
+    public long HeatAscKey { get; set; }
+    public long HeatDescKey { get; set; }
+
     public List<ArticleTopic> Topics { get; set; } = [];
     public List<RelatedLink> Related { get; set; } = [];
 }

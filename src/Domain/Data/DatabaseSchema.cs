@@ -24,6 +24,9 @@ public static class DatabaseSchema
         await SqliteSchemaSetup.UseWriteAheadLogAsync(db, ct);
     }
 
+    /// <summary>Refreshes the query planner's statistics after a run that changed content.</summary>
+    public static Task AnalyzeAsync(NewsDbContext db, CancellationToken ct = default) => SqliteSchemaSetup.AnalyzeAsync(db, ct);
+
     /// <summary>Tunes an open connection for a long run of batched writes (the ingest).</summary>
     public static Task PrepareForBulkWritesAsync(NewsDbContext db, CancellationToken ct = default) =>
         db.Database.ExecuteSqlRawAsync(SqliteConnectionSetup.BulkWritePragmas, ct);

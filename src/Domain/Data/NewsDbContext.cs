@@ -11,9 +11,13 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbC
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<CatalogVote> CatalogVotes => Set<CatalogVote>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+        modelBuilder.Entity<Sqlite.SearchHit>().HasNoKey().ToView(null);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

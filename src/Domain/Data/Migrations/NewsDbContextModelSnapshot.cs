@@ -35,6 +35,12 @@ namespace NewsApi.Domain.Data.Migrations
                     b.Property<string>("CdnAmpWebUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DateAscKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DateDescKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Excerpt")
                         .HasColumnType("TEXT");
 
@@ -45,6 +51,12 @@ namespace NewsApi.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Heat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeatAscKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeatDescKey")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Images")
@@ -77,6 +89,12 @@ namespace NewsApi.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QualityAscKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QualityDescKey")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RelatedCount")
@@ -131,19 +149,39 @@ namespace NewsApi.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryKey", "Published", "PublishedAtUtc");
+                    b.HasIndex("DateAscKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("ProviderKey", "Published", "PublishedAtUtc");
+                    b.HasIndex("DateDescKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "Heat", "Id");
+                    b.HasIndex("HeatAscKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "PublishedAtUtc", "Id");
+                    b.HasIndex("HeatDescKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "Quality", "Id");
+                    b.HasIndex("QualityAscKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "TitleKey", "Id");
+                    b.HasIndex("QualityDescKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("TypeKey", "Published", "PublishedAtUtc");
+                    b.HasIndex("TitleKey", "Id")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex("CategoryKey", "DateDescKey", "Id")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex("ProviderKey", "DateDescKey", "Id")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex("TypeKey", "DateDescKey", "Id")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex(new[] { "TitleKey", "Id" }, "IX_Articles_TitleKey_Desc_Id")
+                        .IsDescending(true, false)
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("Articles");
                 });
@@ -190,6 +228,26 @@ namespace NewsApi.Domain.Data.Migrations
                     b.HasKey("Kind", "Key", "Value");
 
                     b.ToTable("CatalogVotes");
+                });
+
+            modelBuilder.Entity("NewsApi.Domain.Articles.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("NewsApi.Domain.Articles.Provider", b =>
@@ -294,6 +352,16 @@ namespace NewsApi.Domain.Data.Migrations
                     b.HasIndex("NameKey", "Slug");
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("NewsApi.Domain.Data.Sqlite.SearchHit", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Domain.Articles.ArticleTopic", b =>

@@ -42,6 +42,12 @@ namespace NewsApi.Domain.Data.Migrations
                     Secured = table.Column<string>(type: "TEXT", nullable: true),
                     SearchText = table.Column<string>(type: "TEXT", nullable: false),
                     RelatedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DateAscKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    DateDescKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    QualityAscKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    QualityDescKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeatAscKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeatDescKey = table.Column<long>(type: "INTEGER", nullable: false),
                     SourceLength = table.Column<long>(type: "INTEGER", nullable: false),
                     SourceModifiedTicks = table.Column<long>(type: "INTEGER", nullable: false),
                     SourcePath = table.Column<string>(type: "TEXT", nullable: false),
@@ -65,6 +71,18 @@ namespace NewsApi.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CatalogVotes", x => new { x.Kind, x.Key, x.Value });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContentVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -146,45 +164,82 @@ namespace NewsApi.Domain.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "ContentVersions",
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleTopics_TopicSlug_ArticleId",
                 table: "ArticleTopics",
                 columns: new[] { "TopicSlug", "ArticleId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_CategoryKey_Published_PublishedAtUtc",
+                name: "IX_Articles_CategoryKey_DateDescKey_Id",
                 table: "Articles",
-                columns: new[] { "CategoryKey", "Published", "PublishedAtUtc" });
+                columns: new[] { "CategoryKey", "DateDescKey", "Id" },
+                filter: "\"Published\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_ProviderKey_Published_PublishedAtUtc",
+                name: "IX_Articles_DateAscKey_Id",
                 table: "Articles",
-                columns: new[] { "ProviderKey", "Published", "PublishedAtUtc" });
+                columns: new[] { "DateAscKey", "Id" },
+                filter: "\"Published\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Published_Heat_Id",
+                name: "IX_Articles_DateDescKey_Id",
                 table: "Articles",
-                columns: new[] { "Published", "Heat", "Id" });
+                columns: new[] { "DateDescKey", "Id" },
+                filter: "\"Published\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Published_PublishedAtUtc_Id",
+                name: "IX_Articles_HeatAscKey_Id",
                 table: "Articles",
-                columns: new[] { "Published", "PublishedAtUtc", "Id" });
+                columns: new[] { "HeatAscKey", "Id" },
+                filter: "\"Published\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Published_Quality_Id",
+                name: "IX_Articles_HeatDescKey_Id",
                 table: "Articles",
-                columns: new[] { "Published", "Quality", "Id" });
+                columns: new[] { "HeatDescKey", "Id" },
+                filter: "\"Published\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Published_TitleKey_Id",
+                name: "IX_Articles_ProviderKey_DateDescKey_Id",
                 table: "Articles",
-                columns: new[] { "Published", "TitleKey", "Id" });
+                columns: new[] { "ProviderKey", "DateDescKey", "Id" },
+                filter: "\"Published\"");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_TypeKey_Published_PublishedAtUtc",
+                name: "IX_Articles_QualityAscKey_Id",
                 table: "Articles",
-                columns: new[] { "TypeKey", "Published", "PublishedAtUtc" });
+                columns: new[] { "QualityAscKey", "Id" },
+                filter: "\"Published\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_QualityDescKey_Id",
+                table: "Articles",
+                columns: new[] { "QualityDescKey", "Id" },
+                filter: "\"Published\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_TitleKey_Desc_Id",
+                table: "Articles",
+                columns: new[] { "TitleKey", "Id" },
+                descending: new[] { true, false },
+                filter: "\"Published\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_TitleKey_Id",
+                table: "Articles",
+                columns: new[] { "TitleKey", "Id" },
+                filter: "\"Published\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_TypeKey_DateDescKey_Id",
+                table: "Articles",
+                columns: new[] { "TypeKey", "DateDescKey", "Id" },
+                filter: "\"Published\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Providers_ArticleCount_Key",
@@ -220,6 +275,9 @@ namespace NewsApi.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CatalogVotes");
+
+            migrationBuilder.DropTable(
+                name: "ContentVersions");
 
             migrationBuilder.DropTable(
                 name: "Providers");

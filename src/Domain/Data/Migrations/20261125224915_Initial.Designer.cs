@@ -12,7 +12,7 @@ using NewsApi.Domain.Data;
 namespace NewsApi.Domain.Data.Migrations
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261125224155_Initial")]
+    [Migration("20261125224915_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -38,6 +38,12 @@ namespace NewsApi.Domain.Data.Migrations
                     b.Property<string>("CdnAmpWebUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DateAscKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DateDescKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Excerpt")
                         .HasColumnType("TEXT");
 
@@ -48,6 +54,12 @@ namespace NewsApi.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Heat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeatAscKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeatDescKey")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Images")
@@ -80,6 +92,12 @@ namespace NewsApi.Domain.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QualityAscKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QualityDescKey")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RelatedCount")
@@ -134,19 +152,39 @@ namespace NewsApi.Domain.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryKey", "Published", "PublishedAtUtc");
+                    b.HasIndex("DateAscKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("ProviderKey", "Published", "PublishedAtUtc");
+                    b.HasIndex("DateDescKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "Heat", "Id");
+                    b.HasIndex("HeatAscKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "PublishedAtUtc", "Id");
+                    b.HasIndex("HeatDescKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "Quality", "Id");
+                    b.HasIndex("QualityAscKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "TitleKey", "Id");
+                    b.HasIndex("QualityDescKey", "Id")
+                        .HasFilter("\"Published\"");
 
-                    b.HasIndex("TypeKey", "Published", "PublishedAtUtc");
+                    b.HasIndex("TitleKey", "Id")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex("CategoryKey", "DateDescKey", "Id")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex("ProviderKey", "DateDescKey", "Id")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex("TypeKey", "DateDescKey", "Id")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex(new[] { "TitleKey", "Id" }, "IX_Articles_TitleKey_Desc_Id")
+                        .IsDescending(true, false)
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("Articles");
                 });
@@ -193,6 +231,26 @@ namespace NewsApi.Domain.Data.Migrations
                     b.HasKey("Kind", "Key", "Value");
 
                     b.ToTable("CatalogVotes");
+                });
+
+            modelBuilder.Entity("NewsApi.Domain.Articles.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("NewsApi.Domain.Articles.Provider", b =>

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Domain.Articles;
+
+namespace NewsApi.Domain.Data;
+
+public static class ContentVersions
+{
+    /// <summary>The content's version in the current snapshot.</summary>
+    public static Task<long> CurrentAsync(NewsDbContext db, CancellationToken ct) =>
+        db.ContentVersions.Where(v => v.Id == ContentVersion.SingletonId).Select(v => v.Version).SingleAsync(ct);
+
+    /// <summary>Marks the current transaction's changes as a new version.</summary>
+    public static Task BumpAsync(NewsDbContext db, CancellationToken ct) =>
+        db.ContentVersions.Where(v => v.Id == ContentVersion.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+}
