@@ -36,6 +36,8 @@ public sealed class ArticleFilterTests(CorpusApiFactory corpus, FixtureApiFactor
     [InlineData("q=portal")]
     [InlineData("q=dataverse")]
     [InlineData("q=power%20automate")]
+    [InlineData("q=app%20apps%20APP%20a")]
+    [InlineData("q=power%20po%20p%20automate%20auto")]
     public async Task EachFilterAloneSelectsWhatTheYamlSays(string query)
     {
         var expected = ExpectedQuery.Select(corpus.Index.All, query);

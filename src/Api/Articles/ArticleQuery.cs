@@ -73,8 +73,13 @@ public sealed record ArticleQuery(
         return new ArticleQuery(
             paging, minQuality, maxQuality, minHeat, maxHeat, topics,
             Key(p.Provider), Key(p.Type), Key(p.Category), from, to,
-            q is null ? [] : TextKeys.Words(q), sort);
+            q is null ? [] : DistinctPrefixes(TextKeys.Words(q)), sort);
     }
+
+    // A word that starts another word is implied by it ("cloud" by "clouds"): dropping it keeps the
+    // meaning and spares the index a wide prefix scan per duplicate.
+    static List<string> DistinctPrefixes(List<string> words) =>
+        [.. words.Distinct(StringComparer.Ordinal).Where(w => !words.Exists(o => o.Length > w.Length && o.StartsWith(w, StringComparison.Ordinal)))];
 
     static string? Key(string? value) => string.IsNullOrEmpty(value) ? null : TextKeys.Fold(value.Trim());
 
