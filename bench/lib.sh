@@ -1,0 +1,155 @@
+# Shared by the bench/ scripts; source it, don't run it.
+# Paths: BENCH_DIR (this folder), REPO (its parent: the tree that is built and measured),
+# RESULTS (bench/results, or $BENCH_RESULTS).
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$BENCH_DIR/.." && pwd)
+RESULTS=${BENCH_RESULTS:-$BENCH_DIR/results}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+API_DLL=$REPO/src/Api/bin/Release/net10.0/NewsApi.Api.dll
+INGEST_DLL=$REPO/src/Ingest/bin/Release/net10.0/NewsApi.Ingest.dll
+GENERATOR_DLL=$REPO/tools/CorpusGenerator/bin/Release/net10.0/NewsApi.CorpusGenerator.dll
+CHECK_DLL=$BENCH_DIR/CheckBodies/bin/Release/net10.0/NewsApi.CheckBodies.dll
+MICRO_DLL=$BENCH_DIR/Microbenchmarks/bin/Release/net10.0/Microbenchmarks.dll
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# Builds the given projects (paths relative to REPO) in Release, one by one; retries a build that
+# failed on a file lock (someone else building the same project at the same time).
+build_release() {
+  local project attempt output
+  for project in "$@"; do
+    for attempt in 1 2 3 4 5; do
+      if output=$(cd "$REPO" && dotnet build -c Release "$project" 2>&1); then
+        break
+      fi
+      if [[ $attempt -lt 5 ]] && grep -qiE 'being used by another process|cannot access the file|lock' <<<"$output"; then
+        log "build of $project hit a file lock; retrying"
+        sleep $((attempt * 3))
+        continue
+      fi
+      printf '%s\n' "$output" | grep -E 'error|Error' | head -20 >&2
+      die "build of $project failed"
+    done
+  done
+}
+
+# One line per fact, for the top of every results file.
+machine_info() {
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "memory: $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
+  echo "dotnet: $(dotnet --version 2>/dev/null) (runtime $(dotnet --list-runtimes 2>/dev/null | awk '/Microsoft.NETCore.App/ {v=$2} END {print v}'))"
+  echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"
+  if git -C "$REPO" rev-parse --git-dir >/dev/null 2>&1; then
+    echo "commit: $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src tools || echo ' (src/ or tools/ with uncommitted changes)')"
+  else
+    echo "commit: $REPO is not a git checkout${BENCH_LABEL:+; $BENCH_LABEL}"
+  fi
+}
+
+# generate_corpus <folder> <count> [seed]: the bench-profile corpus in <folder>/_news.
+generate_corpus() {
+  local folder=$1 count=$2 seed=${3:-42}
+  dotnet "$GENERATOR_DLL" "$folder" --count "$count" --seed "$seed" --profile bench --clean >&2
+}
+
+# A free TCP port on 127.0.0.1 (from the kernel's ephemeral range, checked unused).
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port found"
+}
+
+API_PID=
+# start_api <db file> <port> <log file>: the Release-built API, production settings, logging at Warning.
+start_api() {
+  local db=$1 port=$2 logfile=$3
+  # env, not VAR=value: a variable name with dots is not a shell assignment. env execs dotnet, so $! is the API.
+  env "ConnectionStrings__News=Data Source=$db" \
+    NewsApi__LoadSampleContent=false \
+    NewsApi__BenchmarkReference=true \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Logging__LogLevel__Default=Warning \
+    Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning \
+    dotnet "$API_DLL" --urls "http://127.0.0.1:$port" >"$logfile" 2>&1 &
+  API_PID=$!
+  local i
+  for i in $(seq 1 120); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$API_PID" 2>/dev/null; then
+      cat "$logfile" >&2
+      API_PID=
+      die "the API exited during start-up"
+    fi
+    sleep 0.5
+  done
+  die "the API did not answer /health within 60 s"
+}
+
+# Stops the API we started (by its PID only) and waits for it to exit.
+stop_api() {
+  if [[ -n ${API_PID:-} ]] && kill -0 "$API_PID" 2>/dev/null; then
+    kill "$API_PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do
+      kill -0 "$API_PID" 2>/dev/null || break
+      sleep 0.25
+    done
+    kill -9 "$API_PID" 2>/dev/null || true
+    wait "$API_PID" 2>/dev/null || true
+  fi
+  API_PID=
+}
+
+# Resident memory of a process in MiB, from /proc/PID/status (VmRSS), or "-" if it is gone.
+rss_mib() {
+  awk '/^VmRSS:/ {printf "%.0f", $2 / 1024; found = 1} END {if (!found) printf "-"}' "/proc/$1/status" 2>/dev/null || printf -- "-"
+}
+
+# export_lists <db> <folder>: what bench/wrk/shapes.lua draws from (published articles only).
+export_lists() {
+  local db=$1 out=$2
+  command -v sqlite3 >/dev/null || die "sqlite3 is not installed (apt-get install -y sqlite3)"
+  mkdir -p "$out"
+  sqlite3 -readonly "$db" "SELECT Id FROM Articles WHERE Published = 1;" >"$out/ids.txt"
+  sqlite3 -readonly "$db" "SELECT Id FROM Articles WHERE Published = 1 AND RelatedCount > 0;" >"$out/related_ids.txt"
+  sqlite3 -readonly -separator $'\t' "$db" "SELECT Slug, Name, ArticleCount FROM Topics WHERE ArticleCount > 0;" >"$out/topics.txt"
+  sqlite3 -readonly -separator $'\t' "$db" "SELECT Key, ArticleCount FROM Providers WHERE ArticleCount > 0;" >"$out/providers.txt"
+  sqlite3 -readonly "$db" "SELECT DISTINCT TypeKey FROM Articles WHERE Published = 1 AND TypeKey IS NOT NULL;" >"$out/types.txt"
+  sqlite3 -readonly "$db" "SELECT DISTINCT CategoryKey FROM Articles WHERE Published = 1 AND CategoryKey IS NOT NULL;" >"$out/categories.txt"
+  sqlite3 -readonly -separator $'\t' "$db" \
+    "SELECT count(*), coalesce(substr(min(PublishedAtUtc), 1, 4), 2015), coalesce(substr(max(PublishedAtUtc), 1, 4), 2024) FROM Articles WHERE Published = 1;" >"$out/meta.txt"
+}
+
+# median of the numbers on stdin ("-" and empty lines skipped).
+median() {
+  { grep -vE '^(-|)$' || true; } | sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'
+}
+
+# wait_idle <pid> <max seconds>: waits until the process uses under 5% of a core over one second
+# (a server still working off requests that a finished wrk run abandoned); prints the seconds waited.
+wait_idle() {
+  local pid=$1 max=$2 waited=0 before after hz
+  hz=$(getconf CLK_TCK)
+  while ((waited < max)); do
+    before=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    sleep 1
+    after=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    waited=$((waited + 1))
+    if (((after - before) * 100 < hz * 5)); then
+      break
+    fi
+  done
+  echo "$waited"
+}
