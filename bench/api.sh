@@ -69,7 +69,7 @@ while [[ $# -gt 0 ]]; do
     --shapes) shapes=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --table) table_only=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done

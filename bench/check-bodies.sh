@@ -18,7 +18,7 @@ while [[ $# -gt 0 ]]; do
     --requests|--seed) args+=("$1" "$2"); shift 2 ;;
     --verbose) args+=("$1"); shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     -*) die "unknown argument $1 (see --help)" ;;
     *) db=$1; shift ;;
   esac

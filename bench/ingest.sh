@@ -20,7 +20,7 @@ while [[ $# -gt 0 ]]; do
     --seed) seed=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep-db) keep_db=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     [0-9]*) count=$1; shift ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
