@@ -1,18 +1,15 @@
-using System.Text.Json.Serialization;
-
 namespace NewsApi.Ingest;
 
-[JsonConverter(typeof(JsonStringEnumConverter<FileStatus>))]
 public enum FileStatus
 {
-    [JsonStringEnumMemberName("added")] Added,
-    [JsonStringEnumMemberName("updated")] Updated,
-    [JsonStringEnumMemberName("unchanged")] Unchanged,
-    [JsonStringEnumMemberName("removed")] Removed,
-    [JsonStringEnumMemberName("rejected")] Rejected,
+    Added,
+    Updated,
+    Unchanged,
+    Removed,
+    Rejected,
 }
 
-/// <summary>What happened to one file; line and column are 1-based in the file, when known.</summary>
+/// <summary>What happened to one file (its status lower-cased in reports); line and column are 1-based in the file, when known.</summary>
 public sealed record FileOutcome(string Path, FileStatus Status, string? Reason = null, int? Line = null, int? Column = null)
 {
     /// <summary>SPEC's reject line: <c>path: reason (line L, column C)</c>.</summary>

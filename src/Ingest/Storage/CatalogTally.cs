@@ -163,19 +163,27 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
         }
     }
 
-    Task<DateTime?> NewestAsync(string kind, string key, string value, CancellationToken ct) => kind switch
+    Task<DateTime?> NewestAsync(string kind, string key, string value, CancellationToken ct)
     {
-        CatalogVote.ProviderName => db.Articles
-            .Where(a => a.Published && a.ProviderKey == key && (a.ProviderName ?? "") == value)
-            .MaxAsync(a => a.PublishedAtUtc, ct),
-        CatalogVote.ProviderImages => db.Articles
-            .Where(a => a.Published && a.ProviderKey == key && a.ProviderImages == ImageJson.Deserialize(value))
-            .MaxAsync(a => a.PublishedAtUtc, ct),
-        _ => db.ArticleTopics
-            .Where(t => t.TopicSlug == key && t.Name == value)
-            .Join(db.Articles.Where(a => a.Published), t => t.ArticleId, a => a.Id, (t, a) => a.PublishedAtUtc)
-            .MaxAsync(ct),
-    };
+        switch (kind)
+        {
+            case CatalogVote.ProviderName:
+                return db.Articles
+                    .Where(a => a.Published && a.ProviderKey == key && (a.ProviderName ?? "") == value)
+                    .MaxAsync(a => a.PublishedAtUtc, ct);
+            case CatalogVote.ProviderImages:
+                // A plain local, so EF Core binds it as a parameter instead of compiling a call per query.
+                var images = ImageJson.Deserialize(value);
+                return db.Articles
+                    .Where(a => a.Published && a.ProviderKey == key && a.ProviderImages == images)
+                    .MaxAsync(a => a.PublishedAtUtc, ct);
+            default:
+                return db.ArticleTopics
+                    .Where(t => t.TopicSlug == key && t.Name == value)
+                    .Join(db.Articles.Where(a => a.Published), t => t.ArticleId, a => a.Id, (t, a) => a.PublishedAtUtc)
+                    .MaxAsync(ct);
+        }
+    }
 
     // SPEC: what most published articles give; ties go to the value of the newest article.
     static string? MostGiven(IEnumerable<CatalogVote> votes) => votes
