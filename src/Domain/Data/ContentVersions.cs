@@ -9,7 +9,15 @@ public static class ContentVersions
     public static Task<long> CurrentAsync(NewsDbContext db, CancellationToken ct) =>
         db.ContentVersions.Where(v => v.Id == ContentVersion.SingletonId).Select(v => v.Version).SingleAsync(ct);
 
-    /// <summary>Marks the current transaction's changes as a new version.</summary>
-    public static Task BumpAsync(NewsDbContext db, CancellationToken ct) =>
-        db.ContentVersions.Where(v => v.Id == ContentVersion.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+    /// <summary>
+    /// Marks the current transaction's changes as a new version: the clock in milliseconds, or one
+    /// more than the last if that is later. A rebuilt database thus never repeats an old number,
+    /// so an ETag a client kept from the old one cannot match by accident.
+    /// </summary>
+    public static Task BumpAsync(NewsDbContext db, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        return db.ContentVersions.Where(v => v.Id == ContentVersion.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version < now ? now : v.Version + 1), ct);
+    }
 }
