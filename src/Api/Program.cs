@@ -1,6 +1,7 @@
 using NewsApi.Api.Articles;
 using NewsApi.Api.Benchmarks;
 using NewsApi.Api.Extensions;
+using NewsApi.Api.Http;
 using NewsApi.Api.Providers;
 using NewsApi.Api.SampleContent;
 using NewsApi.Api.Topics;
@@ -8,10 +9,13 @@ using NewsApi.Api.Topics;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddNewsApi();
 builder.Services.AddSwaggerDocs();
+builder.Services.AddHttpPipeline(builder.Configuration);
 
 var app = builder.Build();
+app.UseMiddleware<ResponseHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpPipeline();
 app.UseSwaggerDocs();
 
 app.MapArticles();

@@ -15,7 +15,7 @@ public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLif
 {
     readonly string _folder = Path.Combine(Path.GetTempPath(), "newsapi-api-tests-" + Guid.NewGuid().ToString("N"));
 
-    string DatabasePath => Path.Combine(_folder, "news.db");
+    public string DatabasePath => Path.Combine(_folder, "news.db");
 
     public CorpusIndex Index { get; private set; } = null!;
 
@@ -48,6 +48,7 @@ public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLif
     {
         builder.UseSetting("ConnectionStrings:News", "Data Source=" + DatabasePath);
         builder.UseSetting("NewsApi:LoadSampleContent", "false");
+        builder.UseSetting("NewsApi:Http:RateLimit:Enabled", "false");
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Data.Sqlite;
 
 namespace NewsApi.Api.Common;
@@ -11,8 +12,11 @@ sealed class ProblemHandling(IProblemDetailsService problems, ILogger<ProblemHan
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
         var (status, title) = exception switch
         {
+            // A cancelled SQLite statement surfaces as SQLITE_INTERRUPT (9) or as a cancellation.
+            OperationCanceledException or SqliteException { SqliteErrorCode: 9 } when timedOut => (StatusCodes.Status503ServiceUnavailable, "The request took too long; try again shortly."),
             BadHttpRequestException bad => (bad.StatusCode, "The request is invalid."),
             SqliteException { SqliteErrorCode: 5 or 6 } => (StatusCodes.Status503ServiceUnavailable, "The database is busy; try again shortly."),
             // E.g. no schema yet because the ingest service has not finished its first run.

@@ -1,0 +1,60 @@
+using System.Reflection;
+using Microsoft.Net.Http.Headers;
+using NewsApi.Domain.Data;
+
+namespace NewsApi.Api.Http;
+
+/// <summary>
+/// ETag, <c>304 Not Modified</c> and <c>Cache-Control</c> for the API's reads. Content changes
+/// only when an ingest commits, so one tag serves every URL: the content version (which the
+/// ingest raises in each changing batch) plus this build's identity (a new build may shape JSON
+/// differently). The version is read before the endpoint opens its snapshot, so a body is never
+/// older than its tag: at worst a client revalidates once more than it needed to.
+/// </summary>
+public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
+{
+    static readonly string BuildStamp = Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToString("N")[..8];
+
+    readonly string _cacheControl = $"public, max-age={settings.CacheMaxAgeSeconds}";
+
+    public async Task InvokeAsync(HttpContext context, NewsDbContext db)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+
+        var version = await ContentVersions.CurrentAsync(db, context.RequestAborted);
+        var etag = new EntityTagHeaderValue($"\"{version:x}-{BuildStamp}\"", isWeak: true);
+        var headers = context.Response.GetTypedHeaders();
+        if (Matches(context.Request.GetTypedHeaders().IfNoneMatch, etag))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            headers.ETag = etag;
+            context.Response.Headers.CacheControl = _cacheControl;
+            return;
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            // Only a success is worth caching: a 404 may become a 200 after the next ingest.
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                headers.ETag = etag;
+                context.Response.Headers.CacheControl = _cacheControl;
+            }
+            else
+            {
+                context.Response.Headers.CacheControl = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+
+    // Weak comparison (RFC 9110 13.1.2): If-None-Match ignores the W/ prefix.
+    static bool Matches(IList<EntityTagHeaderValue> ifNoneMatch, EntityTagHeaderValue etag) =>
+        ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false));
+}

@@ -1,0 +1,29 @@
+namespace NewsApi.Api.Http;
+
+/// <summary>The <c>NewsApi:Http</c> settings.</summary>
+public sealed class HttpSettings
+{
+    /// <summary>
+    /// Origins that browsers may call the API from; none, or <c>*</c>, for any (it is public,
+    /// read-only data). No default list here: the binder would append the configured one to it.
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>A read still running after this is cancelled and answered 503.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long clients may reuse a read without asking again; after that, a conditional GET is cheap.</summary>
+    public int CacheMaxAgeSeconds { get; set; } = 60;
+
+    public RateLimitSettings RateLimit { get; set; } = new();
+}
+
+/// <summary>A token bucket per client IP address.</summary>
+public sealed class RateLimitSettings
+{
+    public bool Enabled { get; set; }
+
+    public int PermitsPerSecond { get; set; } = 100;
+
+    public int Burst { get; set; } = 200;
+}
