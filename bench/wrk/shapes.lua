@@ -249,8 +249,28 @@ make["topics"] = function()
   return catalogue("/api/topics", #topics, { "a", "e", "data", "power", "cloud", "web", "learn" })
 end
 
+-- Every shape but the reference, one drawn per request (the soak's traffic).
+local MIXED = { "list-default", "list-filters", "list-sorts", "list-deep", "list-q", "topic-articles",
+  "provider-articles", "article-detail", "article-related", "providers", "topics" }
+
+make["mixed"] = function()
+  return make[pick(MIXED)]()
+end
+
 -- The number of distinct URLs a shape can draw (for the report; exact where bounded).
-local function url_space()
+local url_space
+
+local function mixed_space()
+  local total, saved = 0, shape
+  for _, name in ipairs(MIXED) do
+    shape = name
+    total = total + url_space()
+  end
+  shape = saved
+  return total
+end
+
+url_space = function()
   local sizes = {}
   if fixed_page_size then
     sizes = { fixed_page_size }
@@ -268,6 +288,7 @@ local function url_space()
     return n * 2 * (1 + 12)
   end
   if shape == "reference" then return 1 end
+  if shape == "mixed" then return mixed_space() end
   if shape == "list-default" then return sum_pages(published) end
   if shape == "list-sorts" then return #SORTS * sum_pages(published) end
   if shape == "list-deep" then return #SORTS * #sizes * 100 end
