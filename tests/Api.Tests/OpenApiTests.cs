@@ -132,6 +132,20 @@ public sealed class OpenApiTests(FixtureApiFactory fixture) : IClassFixture<Fixt
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    [Theory]
+    [InlineData("ArticleSummary", "provider")]
+    [InlineData("ArticleSummary", "image")]
+    [InlineData("ArticleDetail", "provider")]
+    [InlineData("ArticleDetail", "image")]
+    [InlineData("RelatedLinkResponse", "provider")]
+    public async Task ObjectsAFileMayLackAreNullable(string schema, string property)
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+
+        var value = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(property);
+        Assert.True(value.TryGetProperty("nullable", out var nullable) && nullable.GetBoolean(), $"{schema}.{property} is not nullable: {value}");
+    }
+
     [Fact]
     public async Task SwaggerUiAnswers200()
     {
