@@ -39,12 +39,17 @@ public sealed class GeneratedClientTests(SampleApiFactory factory) : IClassFixtu
     public async Task EveryArticleInFullMatchesHttp()
     {
         var ids = new List<string>();
-        for (var page = 1; ids.Count == (page - 1) * 100; page++)
+        ArticleSummaryPagedList? list;
+        var page = 0;
+        do
         {
-            var list = await _client.Api.Articles.GetAsync(r => (r.QueryParameters.Page, r.QueryParameters.PageSize) = (page, 100));
+            page++;
+            list = await _client.Api.Articles.GetAsync(r => (r.QueryParameters.Page, r.QueryParameters.PageSize) = (page, 100));
             ids.AddRange(list!.Items!.Select(a => a.Id!));
         }
+        while (page < list.TotalPages);
 
+        Assert.Equal(list.TotalCount, ids.Count);
         Assert.Contains(RoadmapId, ids);
         foreach (var id in ids)
         {
