@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 
 namespace NewsApi.Api.Tests;
 
@@ -114,6 +116,34 @@ public sealed class OpenApiTests(FixtureApiFactory fixture) : IClassFixture<Fixt
         var operation = await OperationAsync(path);
 
         Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), $"{path} does not document 400");
+    }
+
+    [Fact]
+    public async Task DocumentReadsWithoutErrorsOrWarnings()
+    {
+        await using var stream = await _client.GetStreamAsync("/swagger/v1/swagger.json");
+
+        // The Microsoft.OpenApi that Swashbuckle itself is built on, so the reader knows the version it writes.
+        var settings = new OpenApiReaderSettings { RuleSet = ValidationRuleSet.GetDefaultRuleSet() };
+        var (document, diagnostic) = await OpenApiDocument.LoadAsync(stream, "json", settings);
+
+        Assert.NotNull(document);
+        var problems = diagnostic!.Errors.Select(e => "error: " + e).Concat(diagnostic.Warnings.Select(w => "warning: " + w)).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Theory]
+    [InlineData("ArticleSummary", "provider")]
+    [InlineData("ArticleSummary", "image")]
+    [InlineData("ArticleDetail", "provider")]
+    [InlineData("ArticleDetail", "image")]
+    [InlineData("RelatedLinkResponse", "provider")]
+    public async Task ObjectsAFileMayLackAreNullable(string schema, string property)
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+
+        var value = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(property);
+        Assert.True(value.TryGetProperty("nullable", out var nullable) && nullable.GetBoolean(), $"{schema}.{property} is not nullable: {value}");
     }
 
     [Fact]

@@ -45,7 +45,9 @@ sealed class ResponseSchemas : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema concrete || context.Type.Namespace?.StartsWith("NewsApi.Api", StringComparison.Ordinal) != true)
+        // A nullable object property is an allOf wrapper around the type's own schema, which has the example.
+        if (schema is not OpenApiSchema concrete || concrete.AllOf is { Count: > 0 }
+            || context.Type.Namespace?.StartsWith("NewsApi.Api", StringComparison.Ordinal) != true)
         {
             return;
         }

@@ -17,6 +17,8 @@ public static class SwaggerExtensions
                     "Only published articles are served. Errors are RFC 9457 problem documents.",
             });
             options.SupportNonNullableReferenceTypes();
+            // OpenAPI 3.0 ignores siblings of a $ref, so a nullable object (an article's provider or image) needs allOf to say so.
+            options.UseAllOfToExtendReferenceSchemas();
             options.OperationFilter<QueryParameterDocs>();
             options.SchemaFilter<ResponseSchemas>();
         });
