@@ -526,6 +526,30 @@ public class FrontMatterParserTests
     }
 
     [Fact]
+    public void AliasesRepeatingALongStringAreRejectedBeforeTheyCostMemory()
+    {
+        // 2,000 nodes, well within the node budget, but 40 million characters once each alias is copied into extra:
+        // before the text budget, this file made 40 MB of JSON, and a 1 MB one allocated 1.3 GB.
+        var file = "---\ntitle: x\nlong: &long \"" + new string('a', 20_000) + "\"\ncopies: ["
+            + string.Join(", ", Enumerable.Repeat("*long", 2_000)) + "]\n---\n";
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Reject(file);
+
+        Assert.Equal(("aliases repeat more than 1000000 characters of text (alias bomb?)", 4, 360), (error.Reason, error.Line, error.Column));
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, 0, 16 << 20);
+    }
+
+    [Fact]
+    public void AliasTextWithinItsBudgetIsKept()
+    {
+        var file = "---\ntitle: x\nname: &n abcde\nagain: [*n, *n]\n---\n";
+
+        Assert.Equal("""{"name":"abcde","again":["abcde","abcde"]}""", Parse(file, new FrontMatterLimits { MaxAliasText = 10 }).Document?.ExtraJson);
+        Assert.Equal("aliases repeat more than 9 characters of text (alias bomb?)", Reject(file, new FrontMatterLimits { MaxAliasText = 9 }).Reason);
+    }
+
+    [Fact]
     public void TooManyNodesWithoutAliasesIsRejectedWithAPlainReason()
     {
         var error = Reject("---\ntitle: x\nlist: [1, 2, 3, 4, 5]\n---\n", new FrontMatterLimits { MaxNodes = 6 });

@@ -71,4 +71,7 @@ public sealed record FrontMatterLimits
     public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
     public int MaxDepth { get; init; } = 32;
     public int MaxNodes { get; init; } = 100_000;
+
+    /// <summary>Characters of text that aliases may repeat, all uses together (each use is copied when stored).</summary>
+    public long MaxAliasText { get; init; } = 1_000_000;
 }
