@@ -703,6 +703,15 @@ public class FrontMatterParserTests
     }
 
     [Fact]
+    public void UnknownAliasWithAControlCharacterIsNamedWithTheCharacterEscaped()
+    {
+        // Found by the mutation property: YamlDotNet takes a backspace into an alias name, and the reason printed it raw.
+        var error = Reject("---\ntitle: x\nother: *a\b1\n---\n");
+
+        Assert.Equal(("unknown alias '*a\\u00081'", 3, 8), (error.Reason, error.Line, error.Column));
+    }
+
+    [Fact]
     public void ComplexMappingKeyIsRejected()
     {
         var error = Reject("---\ntitle: x\n? [a, b]\n: c\n---\n");

@@ -134,7 +134,7 @@ internal sealed class YamlTreeBuilder
     {
         if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
         {
-            throw Reject($"unknown alias '*{alias.Value.Value}'", alias.Start);
+            throw Reject("unknown alias " + ReasonText.Quote("*" + alias.Value.Value), alias.Start);
         }
 
         _sawAlias = true;
