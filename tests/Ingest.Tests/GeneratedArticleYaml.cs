@@ -404,10 +404,14 @@ sealed class GeneratedArticleYaml
     static bool FoldFits(string text) =>
         text.Length > 0 && text[0] != ' ' && text[^1] != ' ' && !text.Contains('\n', StringComparison.Ordinal) && !text.Contains('\t', StringComparison.Ordinal);
 
-    /// <summary>Conservative: never an indicator first, no ':' or '#', no spaces at the ends, nothing YAML would fold or trim.</summary>
+    /// <summary>
+    /// Conservative: never an indicator first, no ':' or '#', no spaces at the ends, nothing YAML would fold or trim.
+    /// No " *" either: YamlDotNet 16.3 rejects "- a *b: c" followed by another key of that mapping (valid YAML).
+    /// </summary>
     static bool IsPlainSafe(string text) =>
         text.Length > 0 && !"-?:,[]{}#&*!|>'\"%@`. ".Contains(text[0], StringComparison.Ordinal) && text[^1] != ' '
-        && text.All(c => IsPrintable(c) && c is not (':' or '#' or '\t')) && !text.Contains("  ", StringComparison.Ordinal);
+        && text.All(c => IsPrintable(c) && c is not (':' or '#' or '\t'))
+        && !text.Contains("  ", StringComparison.Ordinal) && !text.Contains(" *", StringComparison.Ordinal);
 
     static bool SingleQuoteFits(string text) => text.All(c => c == '\t' || IsPrintable(c));
 
