@@ -23,8 +23,13 @@ public static class HostileRequests
     static readonly string[] CatalogParameters = ["page", "pageSize", "q", "sort"];
 
     static readonly string[] Ids = ["fx-alpha", "fx-hotel", "fx-echo", "fx-india", "FX-ALPHA", "no-such-article"];
-    static readonly string[] Domains = ["contoso.com", "CONTOSO.COM", "fabrikam.com", "hidden.example", "nowhere.example"];
-    static readonly string[] Slugs = ["power-apps", "Power%20Apps", "fabric", "aws-ai", "c", "secret-topic", "no-such-topic"];
+    // Known keys spelled with what trimming, folding and slugging remove: they find the real item, so the
+    // response is a page with Link headers built from the odd path.
+    static readonly string[] Domains =
+        ["contoso.com", "CONTOSO.COM", "fabrikam.com", "hidden.example", "nowhere.example", "contoso.com%20", "%09contoso.com", "contoso.com%0A", "%0D%0Acontoso.com"];
+
+    static readonly string[] Slugs =
+        ["power-apps", "Power%20Apps", "fabric", "aws-ai", "c", "secret-topic", "no-such-topic", "Power%0AApps", "POWER%E2%80%93APPS", "%F0%9F%98%80power-apps%1F"];
 
     public static readonly IReadOnlyList<FuzzEndpoint> Endpoints =
     [
