@@ -45,7 +45,7 @@ public static class FrontMatterParser
         try
         {
             // The opening '---' is the one line before the YAML text.
-            var root = YamlTreeBuilder.Build(yaml, lineOffset: 1, maxDepth, limits.MaxNodes);
+            var root = YamlTreeBuilder.Build(yaml, lineOffset: 1, maxDepth, limits.MaxNodes, limits.MaxAliasText);
             return new FrontMatterDocumentReader(maxDepth).Read(root);
         }
         catch (FrontMatterRejectedException e)

@@ -8,7 +8,9 @@ namespace NewsApi.Ingest.FrontMatter;
 /// checked against the depth limit and the node budget before it becomes a node, so a 10,000-level nesting stops
 /// at level MaxDepth + 1 and a "billion laughs" stops once its expansion passes MaxNodes: the tree that is built
 /// is always one that later stages (which do recurse) can walk. An alias shares its anchor's node; the budget
-/// counts it at its expanded size, and its anchor's height counts towards the depth where it is used.
+/// counts it at its expanded size, and its anchor's height counts towards the depth where it is used. The text an
+/// alias repeats has a budget of its own: later stages copy it once per use (into <c>extra</c> JSON, topics), so a
+/// long string aliased a few thousand times costs gigabytes while its node count stays small.
 /// </summary>
 internal sealed class YamlTreeBuilder
 {
@@ -20,17 +22,21 @@ internal sealed class YamlTreeBuilder
     readonly int _lineOffset;
     readonly int _maxDepth;
     readonly int _maxNodes;
+    readonly long _maxAliasText;
     readonly Stack<Frame> _open = new();
     readonly Dictionary<string, Anchored> _anchors = new(StringComparer.Ordinal);
     long _nodeCount;
+    long _textLength;
+    long _aliasTextLength;
     bool _sawAlias;
     YamlValue? _root;
 
-    YamlTreeBuilder(int lineOffset, int maxDepth, int maxNodes)
+    YamlTreeBuilder(int lineOffset, int maxDepth, int maxNodes, long maxAliasText)
     {
         _lineOffset = lineOffset;
         _maxDepth = maxDepth;
         _maxNodes = maxNodes;
+        _maxAliasText = maxAliasText;
     }
 
     /// <summary>
@@ -38,9 +44,10 @@ internal sealed class YamlTreeBuilder
     /// comments only). Throws <see cref="FrontMatterRejectedException"/> for invalid YAML and exceeded limits.
     /// </summary>
     /// <param name="lineOffset">Lines of the file before the YAML text, added to every line number.</param>
-    public static YamlValue? Build(string yaml, int lineOffset, int maxDepth, int maxNodes)
+    /// <param name="maxAliasText">Characters of scalar text that all aliases together may repeat.</param>
+    public static YamlValue? Build(string yaml, int lineOffset, int maxDepth, int maxNodes, long maxAliasText)
     {
-        var builder = new YamlTreeBuilder(lineOffset, maxDepth, maxNodes);
+        var builder = new YamlTreeBuilder(lineOffset, maxDepth, maxNodes, maxAliasText);
         var parser = new Parser(new StringReader(yaml));
         var documents = 0;
         while (builder.MoveNext(parser))
@@ -98,8 +105,9 @@ internal sealed class YamlTreeBuilder
     void AddScalar(Scalar scalar)
     {
         Count(1, scalar.Start);
+        _textLength += scalar.Value.Length;
         var node = new YamlScalarValue(scalar.Value, KindOf(scalar), LineOf(scalar.Start), ColumnOf(scalar.Start));
-        Remember(scalar.Anchor, new Anchored(node, 1, 0));
+        Remember(scalar.Anchor, new Anchored(node, 1, 0, scalar.Value.Length));
         Attach(node, 0);
     }
 
@@ -111,14 +119,14 @@ internal sealed class YamlTreeBuilder
             throw Reject($"nesting deeper than {_maxDepth} levels", start.Start);
         }
 
-        _open.Push(new Frame(node, start.Anchor, _nodeCount - 1));
+        _open.Push(new Frame(node, start.Anchor, _nodeCount - 1, _textLength));
     }
 
     void Close()
     {
         var frame = _open.Pop();
         var height = frame.ChildHeight + 1;
-        Remember(frame.Anchor, new Anchored(frame.Node, _nodeCount - frame.NodeCountBefore, height));
+        Remember(frame.Anchor, new Anchored(frame.Node, _nodeCount - frame.NodeCountBefore, height, _textLength - frame.TextLengthBefore));
         Attach(frame.Node, height);
     }
 
@@ -126,7 +134,7 @@ internal sealed class YamlTreeBuilder
     {
         if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
         {
-            throw Reject($"unknown alias '*{alias.Value.Value}'", alias.Start);
+            throw Reject("unknown alias " + ReasonText.Quote("*" + alias.Value.Value), alias.Start);
         }
 
         _sawAlias = true;
@@ -136,6 +144,14 @@ internal sealed class YamlTreeBuilder
         }
 
         Count(anchored.Size, alias.Start);
+        // Never overflows: each addition is at most the text before it, and we stop once the total passes the budget.
+        _textLength += anchored.TextLength;
+        _aliasTextLength += anchored.TextLength;
+        if (_aliasTextLength > _maxAliasText)
+        {
+            throw Reject($"aliases repeat more than {_maxAliasText} characters of text (alias bomb?)", alias.Start);
+        }
+
         Attach(anchored.Node, anchored.Height);
     }
 
@@ -218,13 +234,15 @@ internal sealed class YamlTreeBuilder
 
     static int ColumnOf(Mark mark) => (int)Math.Min(mark.Column, int.MaxValue);
 
-    readonly record struct Anchored(YamlValue Node, long Size, int Height);
+    /// <summary>An anchored node with its expanded size: nodes, height and characters of scalar text.</summary>
+    readonly record struct Anchored(YamlValue Node, long Size, int Height, long TextLength);
 
-    sealed class Frame(YamlValue node, AnchorName anchor, long nodeCountBefore)
+    sealed class Frame(YamlValue node, AnchorName anchor, long nodeCountBefore, long textLengthBefore)
     {
         public YamlValue Node { get; } = node;
         public AnchorName Anchor { get; } = anchor;
         public long NodeCountBefore { get; } = nodeCountBefore;
+        public long TextLengthBefore { get; } = textLengthBefore;
         public int ChildHeight { get; set; }
         public YamlScalarValue? PendingKey { get; set; }
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
