@@ -6,12 +6,13 @@ namespace NewsApi.Ingest.Tests;
 
 /// <summary>
 /// The ingest as a child process on a large corpus, killed with SIGKILL at random moments (one of
-/// them while it creates the schema): the database stays consistent, and the next run ends with
-/// the same content as an uninterrupted ingest.
+/// them while it creates the schema): after each kill the database is consistent and every article
+/// it holds equals the uninterrupted run's, and the next run ends with the same content as that run.
 /// </summary>
 public sealed class CrashSafetyTests : IDisposable
 {
-    const int Copies = 12;
+    const int Copies = 6;
+    const int GeneratedArticles = 6000;
     readonly TempWorkspace _workspace = new();
     readonly TempWorkspace _reference = new();
 
@@ -21,9 +22,11 @@ public sealed class CrashSafetyTests : IDisposable
         _reference.Dispose();
     }
 
-    // The real collection, copied under new ids: about 8,000 real front-matter files.
-    void WriteLargeCorpus()
+    // The real collection copied under new ids (about 4,000 real front-matter files), beside a
+    // generated corpus with what the real one lacks: related links, extra keys, non-Latin text.
+    async Task WriteLargeCorpusAsync()
     {
+        await GeneratedCorpus.WriteAsync(Path.Combine(_workspace.Content, "generated"), GeneratedArticles, seed: 5);
         var sources = Directory.GetFiles(CorpusPaths.PowerAppsNews, "*.md");
         for (var copy = 0; copy < Copies; copy++)
         {
@@ -38,20 +41,20 @@ public sealed class CrashSafetyTests : IDisposable
     [Fact]
     public async Task KillingTheIngestAtRandomMomentsLeavesAConsistentDatabaseThatTheNextRunCompletes()
     {
-        WriteLargeCorpus();
+        await WriteLargeCorpusAsync();
         var watch = Stopwatch.StartNew();
         var clean = await IngestProcess.RunAsync(_workspace.Content, "--db", _reference.DatabasePath);
         var cleanDuration = watch.Elapsed;
         Assert.Equal(0, clean.ExitCode);
 
         await KillWhenDatabaseAppearsAsync();
-        AssertConsistent();
+        AssertConsistentAndEqualToTheReference();
         var random = new Random(20261125);
         for (var i = 0; i < 5; i++)
         {
             var delay = TimeSpan.FromMilliseconds(random.Next(300, (int)Math.Max(600, cleanDuration.TotalMilliseconds)));
             await KillAfterAsync(delay);
-            AssertConsistent();
+            AssertConsistentAndEqualToTheReference();
         }
 
         var final = await IngestProcess.RunAsync(_workspace.Content, "--db", _workspace.DatabasePath);
@@ -109,9 +112,11 @@ public sealed class CrashSafetyTests : IDisposable
         process.WaitForExit();
     }
 
-    // After any kill: the file is sound, no article is half written (its related links and topics
-    // all there), and the derived provider and topic counts match the articles beside them.
-    void AssertConsistent()
+    // After any kill: the file is sound; before the schema is complete no article is stored; after,
+    // every stored article equals the same id's article in the uninterrupted run's database (all
+    // columns, topics and related links), the search index matches the articles, and the derived
+    // provider and topic counts match the articles beside them.
+    void AssertConsistentAndEqualToTheReference()
     {
         if (!File.Exists(_workspace.DatabasePath))
         {
@@ -121,9 +126,39 @@ public sealed class CrashSafetyTests : IDisposable
         using var connection = new SqliteConnection(_workspace.ConnectionString + ";Pooling=False");
         connection.Open();
         Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
-        if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") == "0")
+        using (var attach = connection.CreateCommand())
         {
+            attach.CommandText = "ATTACH DATABASE $path AS reference";
+            attach.Parameters.AddWithValue("$path", _reference.DatabasePath);
+            attach.ExecuteNonQuery();
+        }
+
+        if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = '__EFMigrationsHistory'") == "0"
+            || Scalar(connection, "SELECT count(*) FROM __EFMigrationsHistory") != Scalar(connection, "SELECT count(*) FROM reference.__EFMigrationsHistory"))
+        {
+            Assert.True(Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'Articles'") == "0" || Scalar(connection, "SELECT count(*) FROM Articles") == "0");
             return;
+        }
+
+        foreach (var (table, id) in new[] { ("Articles", "Id"), ("ArticleTopics", "ArticleId"), ("RelatedLinks", "ArticleId") })
+        {
+            Assert.Empty(Column(connection, $"SELECT {id} FROM (SELECT * FROM main.{table} EXCEPT SELECT * FROM reference.{table}) LIMIT 5"));
+        }
+
+        foreach (var table in new[] { "ArticleTopics", "RelatedLinks" })
+        {
+            Assert.Empty(Column(connection, $"""
+                SELECT ArticleId FROM (
+                    SELECT * FROM reference.{table} WHERE ArticleId IN (SELECT Id FROM main.Articles)
+                    EXCEPT SELECT * FROM main.{table}) LIMIT 5
+                """));
+        }
+
+        using (var search = connection.CreateCommand())
+        {
+            // Throws when the full-text index differs from the articles it indexes.
+            search.CommandText = "INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('integrity-check', 1)";
+            search.ExecuteNonQuery();
         }
 
         Assert.Equal("0", Scalar(connection, "SELECT count(*) FROM Articles a WHERE a.RelatedCount <> (SELECT count(*) FROM RelatedLinks r WHERE r.ArticleId = a.Id)"));
@@ -136,6 +171,20 @@ public sealed class CrashSafetyTests : IDisposable
             SELECT count(*) FROM Topics t
             WHERE t.ArticleCount <> (SELECT count(*) FROM ArticleTopics x JOIN Articles a ON a.Id = x.ArticleId WHERE x.TopicSlug = t.Slug AND a.Published = 1)
             """));
+    }
+
+    static List<string> Column(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     static string Scalar(SqliteConnection connection, string sql)
