@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,52 +14,76 @@ using NewsApi.Ingest;
 namespace NewsApi.Api.Tests;
 
 /// <summary>
-/// An article's detail is read in several statements (the row, then its topics and related links as
-/// split queries). An ingest that commits between them must not show a mix of the article's two
-/// versions: a race the load in <see cref="ReadingWhileIngestingTests"/> can only hit by chance, so
-/// here the ingest runs right after the first statement, every time.
+/// A response read in several statements (a list's count and its page; an article's row, then its
+/// topics and related links) must come from one state of the database even when an ingest commits
+/// between them. The load in <see cref="ReadingWhileIngestingTests"/> hits that moment only by
+/// chance; here the ingest runs right after the response's first statement, every time.
 /// </summary>
-public sealed class ArticleDetailSnapshotTests : IDisposable
+public sealed class SnapshotReadTests : IDisposable
 {
     readonly string _folder = Path.Combine(Path.GetTempPath(), "newsapi-api-tests-" + Guid.NewGuid().ToString("N"));
 
     string DatabasePath => Path.Combine(_folder, "news.db");
     string ContentRoot => Path.Combine(_folder, "content");
-    string ArticlePath => Path.Combine(ContentRoot, "_news", "story.md");
 
     [Fact]
     public async Task AnIngestCommittingWhileADetailIsReadLeavesThatDetailWhollyOneVersion()
     {
-        WriteStory("Old");
-        var importer = new Importer(DataServiceCollectionExtensions.CreateOptions("Data Source=" + DatabasePath));
-        await importer.ImportAsync(ContentRoot);
-        var ingestAfterFirstRead = new IngestAfterFirstArticleRead(() =>
+        WriteStory("story", "Old");
+        var importer = await IngestAsync();
+        await using var api = new InterceptedApiFactory(DatabasePath, new IngestAfterFirstRead("FROM \"Articles\"", () =>
         {
-            WriteStory("New");
+            WriteStory("story", "New");
             return importer.ImportAsync(ContentRoot);
-        });
-        await using var api = new InterceptedApiFactory(DatabasePath, ingestAfterFirstRead);
+        }));
         var client = api.CreateClient();
 
         var during = await client.GetJsonAsync("/api/articles/story");
         var after = await client.GetJsonAsync("/api/articles/story");
 
-        Assert.True(ingestAfterFirstRead.Ran);
         Assert.Equal(("Old story", "Old topic", "Old link"), Version(during));
         Assert.Equal(("New story", "New topic", "New link"), Version(after));
     }
 
-    static (string?, string?, string?) Version(System.Text.Json.JsonElement detail) => (
+    [Fact]
+    public async Task AnIngestCommittingBetweenAListsCountAndItsPageLeavesThemOneState()
+    {
+        WriteStory("first", "Old");
+        WriteStory("second", "Old");
+        var importer = await IngestAsync();
+        await using var api = new InterceptedApiFactory(DatabasePath, new IngestAfterFirstRead("COUNT(*)", () =>
+        {
+            WriteStory("third", "New");
+            return importer.ImportAsync(ContentRoot);
+        }));
+        var client = api.CreateClient();
+
+        var (_, during) = await client.GetPageAsync<SummaryDto>("/api/articles?pageSize=100");
+        var (_, after) = await client.GetPageAsync<SummaryDto>("/api/articles?pageSize=100");
+
+        Assert.Equal((2, 2), (during.TotalCount, during.Items.Count));
+        Assert.Equal((3, 3), (after.TotalCount, after.Items.Count));
+    }
+
+    async Task<Importer> IngestAsync()
+    {
+        var importer = new Importer(DataServiceCollectionExtensions.CreateOptions("Data Source=" + DatabasePath));
+        await importer.ImportAsync(ContentRoot);
+        return importer;
+    }
+
+    static (string?, string?, string?) Version(JsonElement detail) => (
         detail.GetProperty("title").GetString(),
         detail.GetProperty("topics")[0].GetProperty("name").GetString(),
         detail.GetProperty("related")[0].GetProperty("title").GetString());
 
-    void WriteStory(string version)
+    void WriteStory(string id, string version)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(ArticlePath)!);
-        File.WriteAllText(ArticlePath, $"""
+        var path = Path.Combine(ContentRoot, "_news", id + ".md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, $"""
             ---
-            title: "{version} story"
+            title: "{version} {id}"
             publishedDateTime: 2024-05-01T10:00:00Z
             topics:
               - {version} topic
@@ -75,17 +100,17 @@ public sealed class ArticleDetailSnapshotTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>Runs an ingest, once, right after the API's first read of an article row.</summary>
-    sealed class IngestAfterFirstArticleRead(Func<Task> ingest) : DbCommandInterceptor
+    /// <summary>Runs an ingest, once, right after the API's first statement containing <paramref name="marker"/> starts reading.</summary>
+    sealed class IngestAfterFirstRead(string marker, Func<Task> ingest) : DbCommandInterceptor
     {
-        public bool Ran { get; private set; }
+        bool _ran;
 
         public override async ValueTask<DbDataReader> ReaderExecutedAsync(
             DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
-            if (!Ran && command.CommandText.Contains("FROM \"Articles\"", StringComparison.Ordinal))
+            if (!_ran && command.CommandText.Contains(marker, StringComparison.Ordinal))
             {
-                Ran = true;
+                _ran = true;
                 await ingest();
             }
 
