@@ -1,14 +1,14 @@
 namespace NewsApi.Api.Tests;
 
 /// <summary>
-/// A generated content root and the change a second ingest finds in it. Of a pool of generated files
-/// in path order, taken five at a time, one is added later, one removed, one rewritten with the front
+/// A generated content root and the change a second ingest finds in it. Of the generated files in
+/// path order, taken five at a time, one is added later, one removed, one replaced by the front
 /// matter of another (which is used for nothing else), and one left alone, so each batch of the
-/// second run mixes all four.
+/// second run mixes all four. Files are moved, not copied: small-file writes are what cost here.
 /// </summary>
 sealed class ChurnedContent
 {
-    readonly string _pool;
+    readonly string _held;
     readonly List<string> _added = [];
     readonly List<string> _removed = [];
     readonly List<(string Path, string Replacement)> _changed = [];
@@ -17,7 +17,7 @@ sealed class ChurnedContent
     ChurnedContent(string workFolder)
     {
         Root = Path.Combine(workFolder, "content");
-        _pool = Path.Combine(workFolder, "pool");
+        _held = Path.Combine(workFolder, "held");
     }
 
     public string Root { get; }
@@ -31,20 +31,17 @@ sealed class ChurnedContent
     public static async Task<ChurnedContent> CreateAsync(string workFolder, int perKind)
     {
         var content = new ChurnedContent(workFolder);
-        var pool = await GeneratedCorpus.WriteAsync(content._pool, 5 * perKind, seed: 11);
-        for (var i = 0; i < pool.Count; i += 5)
+        var files = await GeneratedCorpus.WriteAsync(content.Root, 5 * perKind, seed: 11);
+        for (var i = 0; i < files.Count; i += 5)
         {
-            content._added.Add(pool[i]);
-            content._removed.Add(pool[i + 1]);
-            content._changed.Add((pool[i + 2], pool[i + 4]));
-            content._unchanged.Add(pool[i + 3]);
+            content._added.Add(files[i]);
+            content._removed.Add(files[i + 1]);
+            content._changed.Add((files[i + 2], files[i + 4]));
+            content._unchanged.Add(files[i + 3]);
         }
 
-        foreach (var path in content._removed.Concat(content._changed.Select(c => c.Path)).Concat(content._unchanged))
-        {
-            content.Copy(Path.Combine(content._pool, path), path);
-        }
-
+        content._added.Concat(content._changed.Select(c => c.Replacement)).ToList()
+            .ForEach(path => Move(Path.Combine(content.Root, path), Path.Combine(content._held, path)));
         return content;
     }
 
@@ -52,15 +49,14 @@ sealed class ChurnedContent
     public void Churn()
     {
         _removed.ForEach(path => File.Delete(Path.Combine(Root, path)));
-        _changed.ForEach(c => Copy(Path.Combine(_pool, c.Replacement), c.Path));
-        _added.ForEach(path => Copy(Path.Combine(_pool, path), path));
+        _changed.ForEach(c => Move(Path.Combine(_held, c.Replacement), Path.Combine(Root, c.Path)));
+        _added.ForEach(path => Move(Path.Combine(_held, path), Path.Combine(Root, path)));
     }
 
-    void Copy(string source, string relativePath)
+    static void Move(string source, string target)
     {
-        var target = Path.Combine(Root, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(source, target, overwrite: true);
+        File.Move(source, target, overwrite: true);
     }
 
     static IEnumerable<string> Ids(IEnumerable<string> paths) => paths.Select(Path.GetFileNameWithoutExtension)!;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -16,6 +17,7 @@ sealed partial class ReadLoad(HttpClient client, BatchBoundaries boundaries, IRe
 {
     const int Steps = 9;
     int _requests;
+    long _slowestTicks;
     int _articlePages = 1;
     int _videoPages = 1;
 
@@ -29,16 +31,17 @@ sealed partial class ReadLoad(HttpClient client, BatchBoundaries boundaries, IRe
 
     public int Requests => _requests;
 
+    public TimeSpan Slowest => TimeSpan.FromTicks(Interlocked.Read(ref _slowestTicks));
+
     /// <summary>The URLs whose answers depend on one article alone: its detail and its related links.</summary>
     public static List<string> ArticleUrls(IEnumerable<string> ids) =>
         ids.SelectMany(id => new[] { $"/api/articles/{id}", $"/api/articles/{id}/related?pageSize=100" }).ToList();
 
     /// <summary>An article URL's answer as compared: the body of a 200, else the status alone (problems carry a trace id).</summary>
-    public static async Task<string> AnswerAsync(HttpClient client, string url)
-    {
-        var reply = await GetAsync(client, url);
-        return reply.Status == HttpStatusCode.OK ? "200 " + reply.Body : ((int)reply.Status).ToString(CultureInfo.InvariantCulture);
-    }
+    public static async Task<string> AnswerAsync(HttpClient client, string url) => Answer(await GetAsync(client, url));
+
+    static string Answer(Reply reply) =>
+        reply.Status == HttpStatusCode.OK ? "200 " + reply.Body : ((int)reply.Status).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Runs <paramref name="readers"/> readers; <paramref name="started"/> completes once each has had
@@ -151,11 +154,7 @@ sealed partial class ReadLoad(HttpClient client, BatchBoundaries boundaries, IRe
         }
     }
 
-    async Task ArticleAnswerAsync(string url)
-    {
-        Interlocked.Increment(ref _requests);
-        ArticleAnswers.TryAdd((url, await AnswerAsync(client, url)), 0);
-    }
+    async Task ArticleAnswerAsync(string url) => ArticleAnswers.TryAdd((url, Answer(await GetAsync(url))), 0);
 
     void Seen(string set, int total) => Totals.AddOrUpdate((set, total), 1, (_, n) => n + 1);
 
@@ -194,10 +193,18 @@ sealed partial class ReadLoad(HttpClient client, BatchBoundaries boundaries, IRe
         return reply.Status == HttpStatusCode.OK;
     }
 
-    Task<Reply> GetAsync(string url)
+    async Task<Reply> GetAsync(string url)
     {
         Interlocked.Increment(ref _requests);
-        return GetAsync(client, url);
+        var started = Stopwatch.GetTimestamp();
+        var reply = await GetAsync(client, url);
+        var ticks = Stopwatch.GetElapsedTime(started).Ticks;
+        for (var slowest = Interlocked.Read(ref _slowestTicks); ticks > slowest; slowest = Interlocked.Read(ref _slowestTicks))
+        {
+            Interlocked.CompareExchange(ref _slowestTicks, ticks, slowest);
+        }
+
+        return reply;
     }
 
     static async Task<Reply> GetAsync(HttpClient client, string url)
