@@ -57,6 +57,8 @@ public sealed record BatchReport(int Added, int Updated, int Unchanged, int Remo
     public static BatchReport Of(IReadOnlyCollection<FileOutcome> outcomes, int publishedArticles)
     {
         int Count(FileStatus status) => outcomes.Count(o => o.Status == status);
-        return new(Count(FileStatus.Added), Count(FileStatus.Updated), Count(FileStatus.Unchanged), Count(FileStatus.Removed), Count(FileStatus.Rejected), publishedArticles);
+        return new(
+            Count(FileStatus.Added), Count(FileStatus.Updated), Count(FileStatus.Unchanged), Count(FileStatus.Removed), Count(FileStatus.Rejected),
+            publishedArticles);
     }
 }

@@ -11,7 +11,7 @@ namespace NewsApi.Ingest;
 /// Makes the database mirror a content root (SPEC section 2): adds new files, updates changed ones,
 /// skips unchanged ones by size and time (or, failing that, by hash), and removes articles whose files
 /// are gone. Work is committed in batches; a kill between or inside batches leaves a consistent database.
-/// Each commit is reported to <c>onBatch</c> (<see cref="BatchReport"/>) once it is durable and before the next batch is written.
+/// Each commit is reported to <c>onBatch</c> (<see cref="BatchReport"/>) right after it, before the next batch is written.
 /// </summary>
 public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSettings? settings = null)
 {
