@@ -12,7 +12,7 @@ namespace NewsApi.Ingest.Tests;
 /// </summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
-    const int Copies = 4;
+    const int Copies = 3;
     const int GeneratedArticles = 6000;
     readonly TempWorkspace _workspace = new();
     readonly TempWorkspace _reference = new();
@@ -23,7 +23,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         _reference.Dispose();
     }
 
-    // The real collection copied under new ids (about 2,700 real front-matter files), beside a
+    // The real collection copied under new ids (about 2,000 real front-matter files), beside a
     // generated corpus with what the real one lacks: related links, extra keys, non-Latin text.
     async Task WriteLargeCorpusAsync()
     {
@@ -114,7 +114,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var watch = Stopwatch.StartNew();
         while (!process.HasExited && CountArticles(_workspace.DatabasePath) < articles && watch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            await Task.Delay(10);
+            await Task.Delay(20);
         }
 
         await Task.Delay(delay);
