@@ -47,3 +47,18 @@ public sealed class ImportReport
 
     public string Summary => $"added {Added}, updated {Updated}, unchanged {Unchanged}, removed {Removed}, rejected {Rejected}";
 }
+
+/// <summary>
+/// One committed transaction of a run: the outcomes of the files it settled, counted, and the published
+/// articles the database holds once it is committed (what an unfiltered article list totals then).
+/// </summary>
+public sealed record BatchReport(int Added, int Updated, int Unchanged, int Removed, int Rejected, int PublishedArticles)
+{
+    public static BatchReport Of(IReadOnlyCollection<FileOutcome> outcomes, int publishedArticles)
+    {
+        int Count(FileStatus status) => outcomes.Count(o => o.Status == status);
+        return new(
+            Count(FileStatus.Added), Count(FileStatus.Updated), Count(FileStatus.Unchanged), Count(FileStatus.Removed), Count(FileStatus.Rejected),
+            publishedArticles);
+    }
+}

@@ -11,12 +11,14 @@ namespace NewsApi.Ingest;
 /// Makes the database mirror a content root (SPEC section 2): adds new files, updates changed ones,
 /// skips unchanged ones by size and time (or, failing that, by hash), and removes articles whose files
 /// are gone. Work is committed in batches; a kill between or inside batches leaves a consistent database.
+/// Each commit is reported to <c>onBatch</c> (<see cref="BatchReport"/>) right after it, before the next batch is written.
 /// </summary>
 public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSettings? settings = null)
 {
     readonly ImportSettings _settings = settings ?? new ImportSettings();
 
-    public async Task<ImportReport> ImportAsync(string contentRoot, Action<FileOutcome>? onFile = null, CancellationToken ct = default)
+    public async Task<ImportReport> ImportAsync(
+        string contentRoot, Action<FileOutcome>? onFile = null, Action<BatchReport>? onBatch = null, CancellationToken ct = default)
     {
         if (!Directory.Exists(contentRoot))
         {
@@ -28,8 +30,8 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         await db.Database.OpenConnectionAsync(ct);
         await DatabaseSchema.MigrateAsync(db, ct);
         await DatabaseSchema.PrepareForBulkWritesAsync(db, ct);
-        await using var run = new Run(db, _settings, onFile ?? (_ => { }));
-        await run.Seen.CreateAsync(ct);
+        await using var run = new Run(db, _settings, onFile ?? (_ => { }), onBatch ?? (_ => { }));
+        await run.StartAsync(ct);
 
         // Each batch's files are read and parsed on the thread pool while the batch before it is
         // written: a pipeline two batches deep, so parsing and SQLite's single writer overlap.
@@ -77,15 +79,24 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         return run.Totals;
     }
 
-    sealed class Run(NewsDbContext db, ImportSettings settings, Action<FileOutcome> onFile) : IAsyncDisposable
+    sealed class Run(NewsDbContext db, ImportSettings settings, Action<FileOutcome> onFile, Action<BatchReport> onBatch) : IAsyncDisposable
     {
         readonly BulkInsert<Article> _articles = new(db);
         readonly BulkInsert<ArticleTopic> _topics = new(db);
         readonly BulkInsert<RelatedLink> _related = new(db);
         readonly CatalogTally _catalog = new(db);
 
+        // Counted once, then kept in step with each batch, so a batch report costs no count query.
+        int _published;
+
         public ImportReport Totals { get; } = new();
         public SeenFiles Seen { get; } = new(db);
+
+        public async Task StartAsync(CancellationToken ct)
+        {
+            await Seen.CreateAsync(ct);
+            _published = await db.Articles.CountAsync(a => a.Published, ct);
+        }
 
         public void Report(FileOutcome outcome)
         {
@@ -129,9 +140,16 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
                 outcomes.Add(await DecideAsync(files[i], prepared[i], stored.GetValueOrDefault(files[i].Id), claims, changes, ct));
             }
 
-            await ApplyAsync(changes, transaction.GetDbTransaction(), ct);
+            var publishedChange = await ApplyAsync(changes, transaction.GetDbTransaction(), ct);
             await transaction.CommitAsync(ct);
+            Committed(outcomes, publishedChange);
+        }
+
+        void Committed(List<FileOutcome> outcomes, int publishedChange)
+        {
+            _published += publishedChange;
             outcomes.ForEach(Report);
+            onBatch(BatchReport.Of(outcomes, _published));
         }
 
         async Task<FileOutcome> DecideAsync(ContentFile file, FilePreparation prepared, StoredSource? stored, Dictionary<string, string?> claims, BatchChanges changes, CancellationToken ct)
@@ -194,7 +212,8 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             return new FileOutcome(file.RelativePath, FileStatus.Rejected, error.Reason, error.Line, error.Column);
         }
 
-        async Task ApplyAsync(BatchChanges changes, System.Data.Common.DbTransaction transaction, CancellationToken ct)
+        /// <summary>Writes the batch's changes; returns how they changed the number of published articles.</summary>
+        async Task<int> ApplyAsync(BatchChanges changes, System.Data.Common.DbTransaction transaction, CancellationToken ct)
         {
             foreach (var (id, length, ticks) in changes.Touched)
             {
@@ -205,11 +224,11 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
             if (changes.Articles.Count == 0)
             {
-                return;
+                return 0;
             }
 
             await ContentVersions.BumpAsync(db, ct);
-            await _catalog.SubtractAsync(changes.Replaced, ct);
+            var publishedReplaced = await _catalog.SubtractAsync(changes.Replaced, ct);
             await db.Articles.Where(a => changes.Replaced.Contains(a.Id)).ExecuteDeleteAsync(ct);
             foreach (var article in changes.Articles)
             {
@@ -228,6 +247,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             }
 
             await _catalog.ApplyAsync(ct);
+            return changes.Articles.Count(a => a.Published) - publishedReplaced;
         }
 
         public async Task RemoveMissingAsync(CancellationToken ct)
@@ -240,14 +260,11 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
                 var ids = batch.Select(m => m.Id).ToList();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await ContentVersions.BumpAsync(db, ct);
-                await _catalog.SubtractAsync(ids, ct);
+                var publishedRemoved = await _catalog.SubtractAsync(ids, ct);
                 await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
                 await _catalog.ApplyAsync(ct);
                 await transaction.CommitAsync(ct);
-                foreach (var removed in batch)
-                {
-                    Report(new FileOutcome(removed.Path, FileStatus.Removed));
-                }
+                Committed(batch.Select(removed => new FileOutcome(removed.Path, FileStatus.Removed)).ToList(), -publishedRemoved);
             }
         }
 

@@ -4,7 +4,8 @@ namespace NewsApi.Ingest;
 
 /// <summary>
 /// <c>--json</c>: the full report on stdout, streamed file by file so a million-file run never holds
-/// its outcomes: <c>{"files": [{path, status, reason, line, column}], "added": A, …}</c>.
+/// its outcomes: <c>{"files": [{path, status, reason, line, column}], "batches": [{added, updated,
+/// unchanged, removed, rejected, publishedArticles}], "added": A, …}</c>, one batch entry per commit.
 /// </summary>
 static class JsonReport
 {
@@ -15,9 +16,10 @@ static class JsonReport
         json.WriteStartObject();
         json.WriteStartArray("files");
         ImportReport report;
+        var batches = new List<BatchReport>();
         try
         {
-            report = await importer.ImportAsync(root, outcome => WriteFile(json, outcome), ct);
+            report = await importer.ImportAsync(root, outcome => WriteFile(json, outcome), batches.Add, ct);
         }
         catch
         {
@@ -26,6 +28,9 @@ static class JsonReport
             throw;
         }
 
+        json.WriteEndArray();
+        json.WriteStartArray("batches");
+        batches.ForEach(batch => WriteBatch(json, batch));
         json.WriteEndArray();
         json.WriteNumber("added", report.Added);
         json.WriteNumber("updated", report.Updated);
@@ -56,6 +61,18 @@ static class JsonReport
         {
             Console.Error.WriteLine(outcome.ToString());
         }
+    }
+
+    static void WriteBatch(Utf8JsonWriter json, BatchReport batch)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("added", batch.Added);
+        json.WriteNumber("updated", batch.Updated);
+        json.WriteNumber("unchanged", batch.Unchanged);
+        json.WriteNumber("removed", batch.Removed);
+        json.WriteNumber("rejected", batch.Rejected);
+        json.WriteNumber("publishedArticles", batch.PublishedArticles);
+        json.WriteEndObject();
     }
 
     static void WriteOrNull(Utf8JsonWriter json, string name, string? value)

@@ -50,7 +50,7 @@ static class Program
     {
         if (Console.IsErrorRedirected)
         {
-            var report = await importer.ImportAsync(root, PrintRejected, ct);
+            var report = await importer.ImportAsync(root, PrintRejected, ct: ct);
             Console.WriteLine(report.Summary);
             return report;
         }
@@ -73,7 +73,7 @@ static class Program
                     {
                         task.Increment(1);
                     }
-                }, ct);
+                }, ct: ct);
             });
         Console.WriteLine(result.Summary);
         return result;

@@ -94,6 +94,32 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task EachCommittedBatchIsReportedWithItsCountsAndThePublishedArticlesAfterIt()
+    {
+        var settings = new ImportSettings { BatchSize = 2 };
+        _workspace.Write("_news/a.md", Articles.Markdown("A"));
+        _workspace.Write("_news/b.md", Articles.Markdown("B", extra: "published: false"));
+        _workspace.Write("_news/c.md", Articles.Markdown("C"));
+        await _workspace.Importer(settings).ImportAsync(_workspace.Content);
+        _workspace.Write("_news/a.md", Articles.Markdown("A", extra: "published: false"));
+        _workspace.Write("_news/b.md", Articles.Markdown("B"));
+        File.Delete(Path.Combine(_workspace.Content, "_news/c.md"));
+        _workspace.Write("_news/d.md", Articles.Markdown("D"));
+        _workspace.Write("_news/e.md", "no front matter\n");
+        var batches = new List<BatchReport>();
+
+        await _workspace.Importer(settings).ImportAsync(_workspace.Content, onBatch: batches.Add);
+
+        // Files go in path order, two to a batch; removals come last. Two published articles before.
+        Assert.Equal(
+        [
+            new BatchReport(Added: 0, Updated: 2, Unchanged: 0, Removed: 0, Rejected: 0, PublishedArticles: 2),
+            new BatchReport(Added: 1, Updated: 0, Unchanged: 0, Removed: 0, Rejected: 1, PublishedArticles: 3),
+            new BatchReport(Added: 0, Updated: 0, Unchanged: 0, Removed: 1, Rejected: 0, PublishedArticles: 2),
+        ], batches);
+    }
+
+    [Fact]
     public async Task TheFirstPathOfADuplicateIdWinsAndTheOtherIsRejectedNamingIt()
     {
         _workspace.Write("_news/b/same.md", Articles.Markdown("Second by path"));

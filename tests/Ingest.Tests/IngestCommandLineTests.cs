@@ -55,6 +55,8 @@ public sealed class IngestCommandLineTests : IDisposable
         Assert.Equal("rejected", bad.GetProperty("status").GetString());
         Assert.StartsWith("no front matter", bad.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, bad.GetProperty("line").GetInt32());
+        var batch = Assert.Single(root.GetProperty("batches").EnumerateArray());
+        Assert.Equal("""{"added":1,"updated":0,"unchanged":0,"removed":0,"rejected":1,"publishedArticles":1}""", batch.GetRawText());
     }
 
     [Fact]

@@ -30,12 +30,12 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
         article.Published, article.ProviderKey, article.ProviderName, ImageJson.Serialize(article.ProviderImages),
         article.PublishedAtUtc, article.Topics.Select(t => (t.TopicSlug, t.Name)), +1);
 
-    /// <summary>Takes back the votes of stored articles about to be replaced or removed.</summary>
-    public async Task SubtractAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    /// <summary>Takes back the votes of stored articles about to be replaced or removed; returns how many of them were published.</summary>
+    public async Task<int> SubtractAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var stored = await db.Articles.AsNoTracking()
@@ -46,6 +46,8 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
         {
             Count(true, a.ProviderKey, a.ProviderName, ImageJson.Serialize(a.ProviderImages), a.PublishedAtUtc, a.Topics.Select(t => (t.TopicSlug, t.Name)), -1);
         }
+
+        return stored.Count;
     }
 
     void Count(bool published, string? providerKey, string? providerName, string providerImages, DateTime? date, IEnumerable<(string Slug, string Name)> topics, int sign)
