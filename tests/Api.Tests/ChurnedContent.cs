@@ -1,3 +1,5 @@
+using NewsApi.Tests.Shared;
+
 namespace NewsApi.Api.Tests;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using NewsApi.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace NewsApi.Ingest.Tests;

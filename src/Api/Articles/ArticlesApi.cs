@@ -39,6 +39,8 @@ public static class ArticlesApi
 
     static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetArticle(string id, NewsDbContext db, CancellationToken ct)
     {
+        // A split query: the row, its topics and its related links must come from one state.
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var row = await db.Articles.AsNoTracking().AsSplitQuery()
             .Where(a => a.Id == id && a.Published)
             .Select(ArticleProjections.Detail)

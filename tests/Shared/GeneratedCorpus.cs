@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace NewsApi.Api.Tests;
+namespace NewsApi.Tests.Shared;
 
-/// <summary>tools/CorpusGenerator run as a child process: a bench-profile corpus of any size, the same for the same seed.</summary>
+/// <summary>
+/// tools/CorpusGenerator run as a child process: a bench-profile corpus of any size, the same for
+/// the same seed. Linked into each test project that needs it (see their .csproj).
+/// </summary>
 static class GeneratedCorpus
 {
     static readonly string Program = Path.Combine(AppContext.BaseDirectory, "NewsApi.CorpusGenerator.dll");
