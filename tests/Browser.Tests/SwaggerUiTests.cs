@@ -31,7 +31,7 @@ public sealed class SwaggerUiTests(KestrelApiFactory api, ChromiumFixture chromi
         var page = await context.NewPageAsync();
 
         var operation = await TryOutListArticlesAsync(page);
-        await operation.Locator("tr[data-param-name='minQuality'] input").FillAsync(MinQuality);
+        await CommitAsync(operation.Locator("tr[data-param-name='minQuality'] input"), MinQuality);
         await AddTopicAsync(operation, Topic);
         var (status, body) = await ExecuteAsync(page, operation, "swagger-articles-200");
 
@@ -51,7 +51,7 @@ public sealed class SwaggerUiTests(KestrelApiFactory api, ChromiumFixture chromi
         var operation = await TryOutListArticlesAsync(page);
         // Swagger UI itself refuses a non-integer such as "abc" (the field turns red, nothing is sent),
         // so the bad value that reaches the API is an integer past int32.
-        await operation.Locator("tr[data-param-name='minQuality'] input").FillAsync("99999999999");
+        await CommitAsync(operation.Locator("tr[data-param-name='minQuality'] input"), "99999999999");
         var (status, body) = await ExecuteAsync(page, operation, "swagger-articles-400");
 
         Assert.Equal("400", status);
@@ -84,7 +84,15 @@ public sealed class SwaggerUiTests(KestrelApiFactory api, ChromiumFixture chromi
     {
         var row = operation.Locator("tr[data-param-name='topic']");
         await row.GetByRole(AriaRole.Button, new() { Name = "Add string item" }).ClickAsync();
-        await row.Locator("input").FillAsync(topic);
+        await CommitAsync(row.Locator("input"), topic);
+    }
+
+    // Swagger UI's text inputs pass a value on 300 ms after the last keystroke, or at once on blur:
+    // leave the field, or an Execute pressed sooner (a busy machine) sends the old value.
+    static async Task CommitAsync(ILocator input, string value)
+    {
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
     }
 
     /// <summary>Presses Execute, waits for the API's answer, saves a screenshot, and returns the status and body Swagger UI shows.</summary>
