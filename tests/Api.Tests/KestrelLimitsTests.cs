@@ -106,18 +106,29 @@ public sealed class KestrelLimitsTests(KestrelApiFactory kestrel, RateLimitedApi
     {
         using var client = impatient.CreateClient();
         var statuses = new List<HttpStatusCode>();
+        var cutOff = 0;
         for (var i = 0; i < 10; i++)
         {
-            using var response = await client.GetAsync($"/api/articles?q=contoso&page={i + 1}");
-            statuses.Add(response.StatusCode);
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            try
             {
-                await AssertProblemAsync(response, 503);
+                using var response = await client.GetAsync($"/api/articles?q=contoso&page={i + 1}");
+                statuses.Add(response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                {
+                    await AssertProblemAsync(response, 503);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The time ran out while the body was being written: the status was sent already,
+                // so the server can only cut the connection. The next request still gets through.
+                cutOff++;
             }
         }
 
         Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable }));
         Assert.Contains(HttpStatusCode.ServiceUnavailable, statuses);
+        Assert.True(cutOff < 5, $"{cutOff} of 10 requests were cut off");
     }
 
     [Fact]
