@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using NewsApi.Domain;
 using NewsApi.Ingest;
+using NewsApi.Tests.Shared;
 
 namespace NewsApi.Api.Tests;
 
@@ -54,15 +54,7 @@ public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open elsewhere: the temp folder is left for the OS to clean.
-        }
+        TempFolders.Delete(_folder);
 
         GC.SuppressFinalize(this);
     }

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Domain;
 using NewsApi.Ingest;
+using NewsApi.Tests.Shared;
 
 namespace NewsApi.Browser.Tests;
 
@@ -53,15 +53,7 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLi
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open elsewhere: the temp folder is left for the OS to clean.
-        }
+        TempFolders.Delete(_folder);
 
         GC.SuppressFinalize(this);
     }

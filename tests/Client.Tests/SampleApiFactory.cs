@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using NewsApi.Client.Generated;
 using NewsApi.Domain;
 using NewsApi.Ingest;
+using NewsApi.Tests.Shared;
 
 namespace NewsApi.Client.Tests;
 
@@ -43,15 +43,7 @@ public sealed class SampleApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open elsewhere: the temp folder is left for the OS to clean.
-        }
+        TempFolders.Delete(_folder);
 
         GC.SuppressFinalize(this);
     }
