@@ -34,7 +34,7 @@ public static class ArticlesApi
         }
 
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        return await pages.PageAsync(db.Articles, "all", query, context, ct);
+        return await pages.PageAsync(ArticleScope.All, query, context, ct);
     }
 
     static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetArticle(string id, NewsDbContext db, CancellationToken ct)

@@ -74,7 +74,7 @@ public static class ProvidersApi
             return Problems.NotFound("provider", domain);
         }
 
-        return await pages.PageAsync(db.Articles.Where(a => a.ProviderKey == key), "provider:" + key, query, context, ct);
+        return await pages.PageAsync(ArticleScope.Provider(key), query, context, ct);
     }
 
     static string Key(string domain) => TextKeys.Fold(domain.Trim())!;

@@ -74,8 +74,7 @@ public static class TopicsApi
             return Problems.NotFound("topic", slug);
         }
 
-        var inTopic = db.ArticleTopics.Where(t => t.TopicSlug == key).Select(t => t.ArticleId);
-        return await pages.PageAsync(db.Articles.Where(a => inTopic.Contains(a.Id)), "topic:" + key, query, context, ct);
+        return await pages.PageAsync(ArticleScope.Topic(key), query, context, ct);
     }
 
     static TopicResponse ToResponse(Topic t) => new(t.Slug, t.Name, t.ArticleCount);
