@@ -20,7 +20,8 @@ public static class ArticleSearch
     /// <summary>
     /// The search key of every published article, in the order of <paramref name="order"/> (property
     /// names of <see cref="Articles.Article"/>, each ascending or descending), with the value of
-    /// <paramref name="valueProperty"/> when one is named. Read synchronously: it is millions of rows.
+    /// <paramref name="valueProperty"/> when one is named; articles whose first ordering property is
+    /// null are left out. Read synchronously: it is millions of rows.
     /// </summary>
     public static IEnumerable<(long Key, T? Value)> PublishedKeys<T>(
         NewsDbContext db, string? valueProperty, IReadOnlyList<(string Property, bool Descending)> order) =>
