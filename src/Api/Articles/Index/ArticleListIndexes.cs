@@ -66,7 +66,10 @@ public sealed class ArticleListIndexes(
 
             try
             {
-                await BuildIfStaleAsync(lifetime.ApplicationStopping);
+                // While an ingest keeps changing the content, every build is stale at once: resting
+                // as long as the build took keeps rebuilding to half a core at most.
+                var took = await BuildIfStaleAsync(lifetime.ApplicationStopping);
+                await Task.Delay(took < MaxRest ? took : MaxRest, lifetime.ApplicationStopping);
             }
             catch (Exception e) when (lifetime.ApplicationStopping.IsCancellationRequested || e is ObjectDisposedException)
             {
@@ -81,7 +84,10 @@ public sealed class ArticleListIndexes(
         }
     }
 
-    async Task BuildIfStaleAsync(CancellationToken ct)
+    static readonly TimeSpan MaxRest = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reads a new index unless the current one is of the current version; returns how long that took.</summary>
+    async Task<TimeSpan> BuildIfStaleAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
@@ -89,7 +95,7 @@ public sealed class ArticleListIndexes(
         var version = await ContentVersions.CurrentAsync(db, ct);
         if (_current?.Version == version)
         {
-            return;
+            return TimeSpan.Zero;
         }
 
         // An index of another version serves no new snapshot: let it go before the new one is read,
@@ -101,5 +107,6 @@ public sealed class ArticleListIndexes(
         logger.LogInformation(
             "Article list index read at content version {Version}: {Count} published articles, {Megabytes:F1} MB, {Milliseconds} ms",
             index.Version, index.Count, index.Bytes / 1048576.0, clock.ElapsedMilliseconds);
+        return clock.Elapsed;
     }
 }
