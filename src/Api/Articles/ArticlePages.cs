@@ -43,20 +43,9 @@ public sealed class ArticlePages(NewsDbContext db, CountCache counts, ArticleLis
 
     async Task<(int Total, List<string> Ids)> IndexedIdsAsync(ArticleListIndex index, ArticleScope scope, ArticleQuery query, CancellationToken ct)
     {
-        List<int>? found = null;
-        if (query.Words.Count > 0)
-        {
-            found = [];
-            foreach (var key in ArticleSearch.MatchingKeys(db, query.Words))
-            {
-                if (index.RowOf(key) is var row and >= 0)
-                {
-                    found.Add(row);
-                }
-            }
-        }
-
-        var (total, rows) = index.Find(scope, query, found);
+        // Word by word: matching all the words is matching each (FTS5's words are ANDed too).
+        var words = query.Words.Select(w => index.RowsMatching(w, word => ArticleSearch.MatchingKeys(db, [word]))).ToList();
+        var (total, rows) = index.Find(scope, query, words);
         var keys = rows.ConvertAll(index.KeyOf);
         var ids = await ArticleSearch.IdsByKeysAsync(db, keys, ct);
         return (total, keys.ConvertAll(k => ids[k]));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Numerics;
 using NewsApi.Api.Common;
 
@@ -23,6 +24,12 @@ public sealed class ArticleListIndex
     readonly KeyColumn _category;
     readonly Dictionary<string, int[]> _topics;
     readonly Dictionary<string, int[]> _orders;
+
+    // A word's matches, as rows: q's words come from a small vocabulary in practice, and a short
+    // prefix costs the full-text index a merge of many terms (tens of ms at 100k articles). Bounded
+    // (at most this many bitmaps of Count bits), and dropped with the index at the next version.
+    readonly ConcurrentDictionary<string, ulong[]> _wordRows = new(StringComparer.Ordinal);
+    const int MaxCachedWords = 64;
 
     internal ArticleListIndex(
         long version, int[] keyByRow, long[] ticks, NumberColumn quality, NumberColumn heat,
@@ -55,18 +62,51 @@ public sealed class ArticleListIndex
 
     public int RowOf(long key) => _rowByKey.RowOf(key);
 
+    /// <summary>
+    /// The rows whose title or excerpt has a word starting with <paramref name="word"/>, from
+    /// <paramref name="search"/> (the word's search keys, read in a snapshot of this index's version) or kept from an earlier call.
+    /// </summary>
+    public ulong[] RowsMatching(string word, Func<string, IEnumerable<long>> search)
+    {
+        if (_wordRows.TryGetValue(word, out var rows))
+        {
+            return rows;
+        }
+
+        rows = new ulong[RowBits.Words(Count)];
+        foreach (var key in search(word))
+        {
+            if (RowOf(key) is var row and >= 0)
+            {
+                RowBits.Set(rows, row);
+            }
+        }
+
+        if (_wordRows.Count >= MaxCachedWords)
+        {
+            foreach (var old in _wordRows.Keys)
+            {
+                _wordRows.TryRemove(old, out _);
+                break;
+            }
+        }
+
+        _wordRows[word] = rows;
+        return rows;
+    }
+
     public long KeyOf(int row) => _keyByRow[row];
 
     /// <summary>
     /// The total of <paramref name="scope"/> filtered by <paramref name="query"/>, and the rows of the
-    /// requested page in the query's sort. <paramref name="found"/>: the rows the query's words
-    /// matched (null when it has none).
+    /// requested page in the query's sort. <paramref name="words"/>: the rows each of the query's
+    /// words matched (see <see cref="RowsMatching"/>); all of them must hold.
     /// </summary>
-    public (int Total, List<int> Rows) Find(ArticleScope scope, ArticleQuery query, IReadOnlyList<int>? found)
+    public (int Total, List<int> Rows) Find(ArticleScope scope, ArticleQuery query, IReadOnlyList<ulong[]> words)
     {
         var (from, to) = DateRows(query.From, query.To);
         _orders.TryGetValue(query.Sort, out var order);
-        var filtered = scope.ProviderKey is not null || scope.TopicSlug is not null || found is not null
+        var filtered = scope.ProviderKey is not null || scope.TopicSlug is not null || words.Count > 0
             || query.MinQuality is not null || query.MaxQuality is not null || query.MinHeat is not null || query.MaxHeat is not null
             || query.TopicSlugs.Count > 0 || query.ProviderKey is not null || query.TypeKey is not null || query.CategoryKey is not null;
         if (!filtered)
@@ -74,12 +114,12 @@ public sealed class ArticleListIndex
             return (to - from, Page(order, from, to, default, query.Paging, to - from));
         }
 
-        var words = RowBits.Words(Count);
-        var buffer = ArrayPool<ulong>.Shared.Rent(words);
+        var length = RowBits.Words(Count);
+        var buffer = ArrayPool<ulong>.Shared.Rent(length);
         try
         {
-            var bits = buffer.AsSpan(0, words);
-            Filter(bits, from, to, scope, query, found);
+            var bits = buffer.AsSpan(0, length);
+            Filter(bits, from, to, scope, query, words);
             var total = RowBits.Count(bits);
             return (total, Page(order, from, to, bits, query.Paging, total));
         }
@@ -90,7 +130,7 @@ public sealed class ArticleListIndex
     }
 
     // The sparse sets first (a topic, the search), so the column tests skip most words.
-    void Filter(Span<ulong> bits, int from, int to, ArticleScope scope, ArticleQuery query, IReadOnlyList<int>? found)
+    void Filter(Span<ulong> bits, int from, int to, ArticleScope scope, ArticleQuery query, IReadOnlyList<ulong[]> words)
     {
         bits.Clear();
         if (scope.TopicSlug is { } slug)
@@ -105,32 +145,27 @@ public sealed class ArticleListIndex
             RowBits.SetRange(bits, from, to);
         }
 
-        if (found is not null || query.TopicSlugs.Count > 0)
+        foreach (var word in words)
+        {
+            And(bits, word);
+        }
+
+        if (query.TopicSlugs.Count > 0)
         {
             var scratch = ArrayPool<ulong>.Shared.Rent(bits.Length);
             try
             {
                 var set = scratch.AsSpan(0, bits.Length);
-                if (found is not null)
+                set.Clear();
+                foreach (var topic in query.TopicSlugs)
                 {
-                    set.Clear();
-                    SetRows(set, found, 0, Count);
-                    And(bits, set);
-                }
-
-                if (query.TopicSlugs.Count > 0)
-                {
-                    set.Clear();
-                    foreach (var topic in query.TopicSlugs)
+                    if (_topics.TryGetValue(topic, out var rows))
                     {
-                        if (_topics.TryGetValue(topic, out var rows))
-                        {
-                            SetRows(set, rows, 0, Count);
-                        }
+                        SetRows(set, rows, 0, Count);
                     }
-
-                    And(bits, set);
                 }
+
+                And(bits, set);
             }
             finally
             {
@@ -161,7 +196,7 @@ public sealed class ArticleListIndex
         }
     }
 
-    static void SetRows(Span<ulong> bits, IReadOnlyList<int> rows, int from, int to)
+    static void SetRows(Span<ulong> bits, ReadOnlySpan<int> rows, int from, int to)
     {
         foreach (var row in rows)
         {
