@@ -32,12 +32,12 @@ public sealed class ArticleListIndex
     const int MaxCachedWords = 64;
 
     internal ArticleListIndex(
-        long version, int[] keyByRow, long[] ticks, NumberColumn quality, NumberColumn heat,
+        long version, int[] keyByRow, KeyMap rowByKey, long[] ticks, NumberColumn quality, NumberColumn heat,
         KeyColumn provider, KeyColumn type, KeyColumn category, Dictionary<string, int[]> topics, Dictionary<string, int[]> orders)
     {
         Version = version;
         _keyByRow = keyByRow;
-        _rowByKey = new KeyMap(keyByRow);
+        _rowByKey = rowByKey;
         _ticks = ticks;
         _quality = quality;
         _heat = heat;

@@ -68,7 +68,7 @@ static class ArticleListIndexBuilder
         var type = Keyed(db, map, keyByRow.Length, nameof(Article.TypeKey));
         var category = Keyed(db, map, keyByRow.Length, nameof(Article.CategoryKey));
         var topics = Topics(db, map);
-        return new ArticleListIndex(version, keyByRow, [.. ticks], quality!, heat!, provider, type, category, topics, orders);
+        return new ArticleListIndex(version, keyByRow, map, [.. ticks], quality!, heat!, provider, type, category, topics, orders);
     }
 
     // The key's own filter index, (key, DateDescKey, Id) over published articles, ordered so SQLite scans it.
