@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Common;
+using NewsApi.Api.Http;
 using NewsApi.Domain.Articles;
 using NewsApi.Domain.Data;
 using NewsApi.Domain.Text;
@@ -12,7 +13,7 @@ public static class TopicsApi
 {
     public static RouteGroupBuilder MapTopics(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/topics").WithTags("Topics");
+        var group = app.MapGroup("/api/topics").WithTags("Topics").EndTimeoutAtAnswer();
         group.MapGet("/", ListTopics).WithName(nameof(ListTopics))
             .WithSummary("Topics with at least one published article, most articles first")
             .ProducesValidationProblem();
