@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Api.Articles.Index;
 using NewsApi.Domain;
 using NewsApi.Ingest;
 using NewsApi.Tests.Shared;
@@ -42,6 +44,15 @@ public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         });
         Rejected = rejected;
         Index = CorpusIndex.Load(ContentRoot);
+
+        // Lists are answered from the list index once it is read (by SQL before): wait for it, so
+        // that every test of a list tests the index, and fail here if it cannot be read.
+        var indexes = Services.GetRequiredService<ArticleListIndexes>();
+        await indexes.RefreshAsync();
+        if (indexes.Enabled && indexes.Current is null)
+        {
+            throw new InvalidOperationException("The article list index was not built; see the API's log.");
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

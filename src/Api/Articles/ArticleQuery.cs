@@ -126,6 +126,22 @@ public sealed record ArticleQuery(
         _ => articles.OrderBy(a => a.DateDescKey).ThenBy(a => a.Id),
     };
 
+    /// <summary>
+    /// <see cref="Order"/> as stored columns, for a reader that orders by name (the list index reads
+    /// each sort from the database this way); the two must agree, which the parity tests check.
+    /// </summary>
+    public static IReadOnlyList<(string Property, bool Descending)> SortColumns(string sort) => sort switch
+    {
+        "publishedDateTime" => [(nameof(Article.DateAscKey), false), (nameof(Article.Id), false)],
+        "-quality" => [(nameof(Article.QualityDescKey), false), (nameof(Article.Id), false)],
+        "quality" => [(nameof(Article.QualityAscKey), false), (nameof(Article.Id), false)],
+        "-heat" => [(nameof(Article.HeatDescKey), false), (nameof(Article.Id), false)],
+        "heat" => [(nameof(Article.HeatAscKey), false), (nameof(Article.Id), false)],
+        "title" => [(nameof(Article.TitleKey), false), (nameof(Article.Id), false)],
+        "-title" => [(nameof(Article.TitleKey), true), (nameof(Article.Id), false)],
+        _ => [(nameof(Article.DateDescKey), false), (nameof(Article.Id), false)],
+    };
+
     /// <summary>What identifies the filtered set, whatever its page and order: the key of its cached count.</summary>
     public string FilterKey => string.Join('\u001f',
         MinQuality, MaxQuality, MinHeat, MaxHeat, string.Join('\u001e', TopicSlugs), ProviderKey, TypeKey, CategoryKey,

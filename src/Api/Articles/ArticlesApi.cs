@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Common;
+using NewsApi.Api.Http;
 using NewsApi.Domain.Data;
 
 namespace NewsApi.Api.Articles;
@@ -9,7 +10,7 @@ public static class ArticlesApi
 {
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/articles").WithTags("Articles");
+        var group = app.MapGroup("/api/articles").WithTags("Articles").EndTimeoutAtAnswer();
         group.MapGet("/", ListArticles).WithName(nameof(ListArticles))
             .WithSummary("Published articles, newest first")
             .WithDescription("A page of article summaries; every filter is optional and they combine with AND.")
@@ -34,7 +35,7 @@ public static class ArticlesApi
         }
 
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        return await pages.PageAsync(db.Articles, "all", query, context, ct);
+        return await pages.PageAsync(ArticleScope.All, query, context, ct);
     }
 
     static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetArticle(string id, NewsDbContext db, CancellationToken ct)

@@ -1,4 +1,5 @@
 using NewsApi.Api.Articles;
+using NewsApi.Api.Articles.Index;
 using NewsApi.Api.Common;
 using NewsApi.Domain;
 
@@ -12,6 +13,8 @@ public static class ApiServiceCollectionExtensions
             provider.GetRequiredService<IConfiguration>().GetConnectionString("News") ?? DataServiceCollectionExtensions.DefaultConnectionString);
         services.AddSingleton<CountCache>();
         services.AddScoped<ArticlePages>();
+        services.AddSingleton<ArticleListIndexes>();
+        services.AddHostedService<ListIndexStartup>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandling>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Common;
+using NewsApi.Api.Http;
 using NewsApi.Domain.Articles;
 using NewsApi.Domain.Data;
 using NewsApi.Domain.Text;
@@ -12,7 +13,7 @@ public static class ProvidersApi
 {
     public static RouteGroupBuilder MapProviders(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/providers").WithTags("Providers");
+        var group = app.MapGroup("/api/providers").WithTags("Providers").EndTimeoutAtAnswer();
         group.MapGet("/", ListProviders).WithName(nameof(ListProviders))
             .WithSummary("Providers with at least one published article, most articles first")
             .ProducesValidationProblem();
@@ -74,7 +75,7 @@ public static class ProvidersApi
             return Problems.NotFound("provider", domain);
         }
 
-        return await pages.PageAsync(db.Articles.Where(a => a.ProviderKey == key), "provider:" + key, query, context, ct);
+        return await pages.PageAsync(ArticleScope.Provider(key), query, context, ct);
     }
 
     static string Key(string domain) => TextKeys.Fold(domain.Trim())!;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Common;
+using NewsApi.Api.Http;
 using NewsApi.Domain.Articles;
 using NewsApi.Domain.Data;
 using NewsApi.Domain.Text;
@@ -12,7 +13,7 @@ public static class TopicsApi
 {
     public static RouteGroupBuilder MapTopics(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/topics").WithTags("Topics");
+        var group = app.MapGroup("/api/topics").WithTags("Topics").EndTimeoutAtAnswer();
         group.MapGet("/", ListTopics).WithName(nameof(ListTopics))
             .WithSummary("Topics with at least one published article, most articles first")
             .ProducesValidationProblem();
@@ -74,8 +75,7 @@ public static class TopicsApi
             return Problems.NotFound("topic", slug);
         }
 
-        var inTopic = db.ArticleTopics.Where(t => t.TopicSlug == key).Select(t => t.ArticleId);
-        return await pages.PageAsync(db.Articles.Where(a => inTopic.Contains(a.Id)), "topic:" + key, query, context, ct);
+        return await pages.PageAsync(ArticleScope.Topic(key), query, context, ct);
     }
 
     static TopicResponse ToResponse(Topic t) => new(t.Slug, t.Name, t.ArticleCount);

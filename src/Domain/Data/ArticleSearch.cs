@@ -2,9 +2,36 @@ using NewsApi.Domain.Data.Sqlite;
 
 namespace NewsApi.Domain.Data;
 
+/// <summary>
+/// Word search, and the keys the search knows articles by: a search key is a number that names one
+/// stored article for as long as the article is unchanged (on SQLite, its rowid). In-memory indexes
+/// keep keys instead of ids; every query here runs in the caller's transaction, if any.
+/// </summary>
 public static class ArticleSearch
 {
     /// <summary>Ids of the articles whose title or excerpt has, for every word, a word starting with it.</summary>
     public static IQueryable<string> MatchingIds(NewsDbContext db, IReadOnlyList<string> words) =>
         SqliteArticleSearch.MatchingIds(db, words);
+
+    /// <summary>Search keys of the same articles as <see cref="MatchingIds"/> (published or not), read synchronously.</summary>
+    public static IEnumerable<long> MatchingKeys(NewsDbContext db, IReadOnlyList<string> words) =>
+        SqliteArticleSearch.MatchingKeys(db, words);
+
+    /// <summary>
+    /// The search key of every published article, in the order of <paramref name="order"/> (property
+    /// names of <see cref="Articles.Article"/>, each ascending or descending), with the value of
+    /// <paramref name="valueProperty"/> when one is named; articles whose first ordering property is
+    /// null are left out. Read synchronously: it is millions of rows.
+    /// </summary>
+    public static IEnumerable<(long Key, T? Value)> PublishedKeys<T>(
+        NewsDbContext db, string? valueProperty, IReadOnlyList<(string Property, bool Descending)> order) =>
+        SqliteArticleSearch.PublishedKeys<T>(db, valueProperty, order);
+
+    /// <summary>Every article's topic slugs with the article's search key (published or not).</summary>
+    public static IEnumerable<(string Slug, long Key)> TopicKeys(NewsDbContext db) =>
+        SqliteArticleSearch.TopicKeys(db);
+
+    /// <summary>The ids of the articles with these search keys.</summary>
+    public static Task<Dictionary<long, string>> IdsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, CancellationToken ct) =>
+        SqliteArticleSearch.IdsByKeysAsync(db, keys, ct);
 }

@@ -1,4 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NewsApi.Domain.Articles;
 
 namespace NewsApi.Domain.Data.Sqlite;
 
@@ -32,11 +36,93 @@ static class SqliteArticleSearch
         DROP TABLE ArticleSearch;
         """;
 
-    public static IQueryable<string> MatchingIds(NewsDbContext db, IReadOnlyList<string> words)
-    {
-        var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
-        return db.Set<SearchHit>()
-            .FromSqlRaw("SELECT a.Id FROM Articles AS a WHERE a.rowid IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH {0})", match)
+    public static IQueryable<string> MatchingIds(NewsDbContext db, IReadOnlyList<string> words) =>
+        db.Set<SearchHit>()
+            .FromSqlRaw("SELECT a.Id FROM Articles AS a WHERE a.rowid IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH {0})", Match(words))
             .Select(h => h.Id);
+
+    // The search key is the rowid, which FTS5 already gives: no lookup in Articles at all.
+    public static IEnumerable<long> MatchingKeys(NewsDbContext db, IReadOnlyList<string> words)
+    {
+        using var command = Command(db, "SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $match");
+        var match = command.CreateParameter();
+        match.ParameterName = "$match";
+        match.Value = Match(words);
+        command.Parameters.Add(match);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetInt64(0);
+        }
+    }
+
+    static string Match(IReadOnlyList<string> words) =>
+        string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+
+    // Every sort has a partial index on (key, Id) over published articles, and an SQLite index holds
+    // the rowid: ordered by one of them, this reads that index alone, never the wide rows. The range
+    // on the first column, true of every value, makes SQLite search the partial index rather than
+    // scan it, and only then does it skip the rows' own "Published" (4x faster). A text range leaves
+    // out NULLs, which the callers skip anyway.
+    public static IEnumerable<(long Key, T? Value)> PublishedKeys<T>(
+        NewsDbContext db, string? valueProperty, IReadOnlyList<(string Property, bool Descending)> order)
+    {
+        var value = valueProperty is null ? "NULL" : Column(db, valueProperty);
+        var orderBy = string.Join(", ", order.Select(o => Column(db, o.Property) + (o.Descending ? " DESC" : "")));
+        var first = Property(db, order[0].Property);
+        var floor = first.ClrType == typeof(string) ? "''" : long.MinValue.ToString(CultureInfo.InvariantCulture);
+        using var command = Command(db, $"SELECT rowid, {value} FROM \"Articles\" WHERE \"Published\" AND {Column(db, order[0].Property)} >= {floor} ORDER BY {orderBy}");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetInt64(0), reader.IsDBNull(1) ? default : reader.GetFieldValue<T>(1));
+        }
+    }
+
+    // Articles first (CROSS JOIN keeps SQLite to that order): one pass over the Id index, each
+    // article's topics found beside the last one's, 4x faster than a lookup of each topic's article.
+    public static IEnumerable<(string Slug, long Key)> TopicKeys(NewsDbContext db)
+    {
+        using var command = Command(db, "SELECT t.\"TopicSlug\", a.rowid FROM \"Articles\" AS a CROSS JOIN \"ArticleTopics\" AS t ON t.\"ArticleId\" = a.\"Id\"");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetString(0), reader.GetInt64(1));
+        }
+    }
+
+    public static async Task<Dictionary<long, string>> IdsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, CancellationToken ct)
+    {
+        var ids = new Dictionary<long, string>(keys.Count);
+        if (keys.Count == 0)
+        {
+            return ids;
+        }
+
+        // Numbers only, formatted invariantly: nothing of the request reaches the SQL text.
+        var list = string.Join(',', keys.Select(k => k.ToString(CultureInfo.InvariantCulture)));
+        await using var command = Command(db, $"SELECT rowid, \"Id\" FROM \"Articles\" WHERE rowid IN ({list})");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids[reader.GetInt64(0)] = reader.GetString(1);
+        }
+
+        return ids;
+    }
+
+    static string Column(NewsDbContext db, string property) => "\"" + Property(db, property).GetColumnName() + "\"";
+
+    static Microsoft.EntityFrameworkCore.Metadata.IProperty Property(NewsDbContext db, string property) =>
+        db.Model.FindEntityType(typeof(Article))!.FindProperty(property)!;
+
+    // On EF Core's own connection, in its transaction (a ReadSnapshot), so that what is read here
+    // comes from the same snapshot as the caller's LINQ queries.
+    static DbCommand Command(NewsDbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
     }
 }

@@ -1,0 +1,325 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Numerics;
+using NewsApi.Api.Common;
+
+namespace NewsApi.Api.Articles.Index;
+
+/// <summary>
+/// The published articles of one content version, held as columns so that an article list's count
+/// and page ids come from memory instead of an SQL count and OFFSET. Rows are numbered in the
+/// default sort's order (newest first, undated last, ties by id), so that sort and any date range
+/// are row ranges; every other sort is a permutation of the rows as the database orders it. The
+/// index knows articles by search key, not id; the caller turns a page's keys into ids.
+/// </summary>
+public sealed class ArticleListIndex
+{
+    readonly int[] _keyByRow;
+    readonly KeyMap _rowByKey;
+    readonly long[] _ticks;
+    readonly NumberColumn _quality;
+    readonly NumberColumn _heat;
+    readonly KeyColumn _provider;
+    readonly KeyColumn _type;
+    readonly KeyColumn _category;
+    readonly Dictionary<string, int[]> _topics;
+    readonly Dictionary<string, int[]> _orders;
+
+    // A word's matches, as rows: q's words come from a small vocabulary in practice, and a short
+    // prefix costs the full-text index a merge of many terms (tens of ms at 100k articles). Bounded
+    // (at most this many bitmaps of Count bits), and dropped with the index at the next version.
+    readonly ConcurrentDictionary<string, ulong[]> _wordRows = new(StringComparer.Ordinal);
+    const int MaxCachedWords = 64;
+
+    internal ArticleListIndex(
+        long version, int[] keyByRow, KeyMap rowByKey, long[] ticks, NumberColumn quality, NumberColumn heat,
+        KeyColumn provider, KeyColumn type, KeyColumn category, Dictionary<string, int[]> topics, Dictionary<string, int[]> orders)
+    {
+        Version = version;
+        _keyByRow = keyByRow;
+        _rowByKey = rowByKey;
+        _ticks = ticks;
+        _quality = quality;
+        _heat = heat;
+        _provider = provider;
+        _type = type;
+        _category = category;
+        _topics = topics;
+        _orders = orders;
+    }
+
+    /// <summary>The content version the index was read at: it answers for snapshots of that version only.</summary>
+    public long Version { get; }
+
+    /// <summary>Published articles.</summary>
+    public int Count => _keyByRow.Length;
+
+    /// <summary>The arrays' size (a close estimate of the managed memory the index holds).</summary>
+    public long Bytes =>
+        _keyByRow.Length * 4L + _rowByKey.Bytes + _ticks.Length * 8L + _quality.Bytes + _heat.Bytes
+        + _provider.Bytes + _type.Bytes + _category.Bytes
+        + _topics.Sum(t => t.Value.Length * 4L + 64) + _orders.Sum(o => o.Value.Length * 4L);
+
+    public int RowOf(long key) => _rowByKey.RowOf(key);
+
+    /// <summary>
+    /// The rows whose title or excerpt has a word starting with <paramref name="word"/>, from
+    /// <paramref name="search"/> (the word's search keys, read in a snapshot of this index's version) or kept from an earlier call.
+    /// </summary>
+    public ulong[] RowsMatching(string word, Func<string, IEnumerable<long>> search)
+    {
+        if (_wordRows.TryGetValue(word, out var rows))
+        {
+            return rows;
+        }
+
+        rows = new ulong[RowBits.Words(Count)];
+        foreach (var key in search(word))
+        {
+            if (RowOf(key) is var row and >= 0)
+            {
+                RowBits.Set(rows, row);
+            }
+        }
+
+        if (_wordRows.Count >= MaxCachedWords)
+        {
+            foreach (var old in _wordRows.Keys)
+            {
+                _wordRows.TryRemove(old, out _);
+                break;
+            }
+        }
+
+        _wordRows[word] = rows;
+        return rows;
+    }
+
+    public long KeyOf(int row) => _keyByRow[row];
+
+    /// <summary>
+    /// The total of <paramref name="scope"/> filtered by <paramref name="query"/>, and the rows of the
+    /// requested page in the query's sort. <paramref name="words"/>: the rows each of the query's
+    /// words matched (see <see cref="RowsMatching"/>); all of them must hold.
+    /// </summary>
+    public (int Total, List<int> Rows) Find(ArticleScope scope, ArticleQuery query, IReadOnlyList<ulong[]> words)
+    {
+        var (from, to) = DateRows(query.From, query.To);
+        _orders.TryGetValue(query.Sort, out var order);
+        var filtered = scope.ProviderKey is not null || scope.TopicSlug is not null || words.Count > 0
+            || query.MinQuality is not null || query.MaxQuality is not null || query.MinHeat is not null || query.MaxHeat is not null
+            || query.TopicSlugs.Count > 0 || query.ProviderKey is not null || query.TypeKey is not null || query.CategoryKey is not null;
+        if (!filtered)
+        {
+            return (to - from, Page(order, from, to, default, query.Paging, to - from));
+        }
+
+        var length = RowBits.Words(Count);
+        var buffer = ArrayPool<ulong>.Shared.Rent(length);
+        try
+        {
+            var bits = buffer.AsSpan(0, length);
+            Filter(bits, from, to, scope, query, words);
+            var total = RowBits.Count(bits);
+            return (total, Page(order, from, to, bits, query.Paging, total));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(buffer);
+        }
+    }
+
+    // The sparse sets first (a topic, the search), so the column tests skip most words.
+    void Filter(Span<ulong> bits, int from, int to, ArticleScope scope, ArticleQuery query, IReadOnlyList<ulong[]> words)
+    {
+        bits.Clear();
+        if (scope.TopicSlug is { } slug)
+        {
+            if (_topics.TryGetValue(slug, out var rows))
+            {
+                SetRows(bits, rows, from, to);
+            }
+        }
+        else
+        {
+            RowBits.SetRange(bits, from, to);
+        }
+
+        foreach (var word in words)
+        {
+            And(bits, word);
+        }
+
+        if (query.TopicSlugs.Count > 0)
+        {
+            var scratch = ArrayPool<ulong>.Shared.Rent(bits.Length);
+            try
+            {
+                var set = scratch.AsSpan(0, bits.Length);
+                set.Clear();
+                foreach (var topic in query.TopicSlugs)
+                {
+                    if (_topics.TryGetValue(topic, out var rows))
+                    {
+                        SetRows(set, rows, 0, Count);
+                    }
+                }
+
+                And(bits, set);
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(scratch);
+            }
+        }
+
+        _quality.KeepInRange(bits, query.MinQuality, query.MaxQuality);
+        _heat.KeepInRange(bits, query.MinHeat, query.MaxHeat);
+        if (scope.ProviderKey is { } scopeProvider)
+        {
+            _provider.KeepEqual(bits, scopeProvider);
+        }
+
+        if (query.ProviderKey is { } provider)
+        {
+            _provider.KeepEqual(bits, provider);
+        }
+
+        if (query.TypeKey is { } type)
+        {
+            _type.KeepEqual(bits, type);
+        }
+
+        if (query.CategoryKey is { } category)
+        {
+            _category.KeepEqual(bits, category);
+        }
+    }
+
+    static void SetRows(Span<ulong> bits, ReadOnlySpan<int> rows, int from, int to)
+    {
+        foreach (var row in rows)
+        {
+            if (row >= from && row < to)
+            {
+                RowBits.Set(bits, row);
+            }
+        }
+    }
+
+    static void And(Span<ulong> bits, ReadOnlySpan<ulong> other)
+    {
+        for (var word = 0; word < bits.Length; word++)
+        {
+            bits[word] &= other[word];
+        }
+    }
+
+    /// <summary>
+    /// The page's rows: in row order a range or a walk over the bitmap's words (whole words skipped
+    /// by their bit count), in another sort a slice of its permutation or a walk over it.
+    /// </summary>
+    static List<int> Page(int[]? order, int from, int to, ReadOnlySpan<ulong> bits, PageRequest paging, int total)
+    {
+        var rows = new List<int>(paging.PageSize);
+        if (paging.Offset >= total)
+        {
+            return rows;
+        }
+
+        var skip = (int)paging.Offset;
+        var take = Math.Min(paging.PageSize, total - skip);
+        if (bits.IsEmpty && (order is null || (from == 0 && to == order.Length)))
+        {
+            for (var i = from + skip; rows.Count < take; i++)
+            {
+                rows.Add(order is null ? i : order[i]);
+            }
+
+            return rows;
+        }
+
+        if (order is null)
+        {
+            for (var word = 0; rows.Count < take; word++)
+            {
+                var set = bits[word];
+                var count = BitOperations.PopCount(set);
+                if (skip >= count)
+                {
+                    skip -= count;
+                    continue;
+                }
+
+                for (; set != 0 && rows.Count < take; set &= set - 1)
+                {
+                    if (skip > 0)
+                    {
+                        skip--;
+                        continue;
+                    }
+
+                    rows.Add((word << 6) + BitOperations.TrailingZeroCount(set));
+                }
+            }
+
+            return rows;
+        }
+
+        foreach (var row in order)
+        {
+            if (bits.IsEmpty ? row < from || row >= to : !RowBits.Has(bits, row))
+            {
+                continue;
+            }
+
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
+
+            rows.Add(row);
+            if (rows.Count == take)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Rows [from, to) published in [<paramref name="after"/>, <paramref name="before"/>): a range, as rows are newest first.</summary>
+    (int From, int To) DateRows(DateTime? after, DateTime? before)
+    {
+        if (after is null && before is null)
+        {
+            return (0, Count);
+        }
+
+        // Undated rows fail any date test, as NULL does in SQL; dated rows come first.
+        var from = before is { } b ? DatedAtOrAfter(b.Ticks) : 0;
+        var to = after is { } a ? DatedAtOrAfter(a.Ticks) : _ticks.Length;
+        return (from, Math.Max(from, to));
+    }
+
+    // The number of leading rows dated at or after the instant; _ticks never increases.
+    int DatedAtOrAfter(long ticks)
+    {
+        int low = 0, high = _ticks.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_ticks[middle] >= ticks)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using NewsApi.Domain.Articles;
+using NewsApi.Domain.Data;
+
+namespace NewsApi.Api.Articles.Index;
+
+/// <summary>
+/// Reads an <see cref="ArticleListIndex"/> from the database; call it inside a <c>ReadSnapshot</c>,
+/// so the version and every column come from one snapshot. Each read is an ordered scan of one of
+/// the sort and filter indexes the lists already use (the search keys come with every row), never
+/// of the wide article rows.
+/// </summary>
+static class ArticleListIndexBuilder
+{
+    public static async Task<ArticleListIndex> BuildAsync(NewsDbContext db, CancellationToken ct)
+    {
+        var version = await ContentVersions.CurrentAsync(db, ct);
+
+        // Rows in the default sort: newest first (DateDescKey is minus the ticks), undated last.
+        var keys = new List<int>();
+        var ticks = new List<long>();
+        foreach (var (key, dateDescKey) in Keys<long>(db, nameof(Article.DateDescKey), ArticleQuery.SortColumns(ArticleQuery.Sorts[0])))
+        {
+            keys.Add(checked((int)key));
+            if (dateDescKey != long.MaxValue)
+            {
+                ticks.Add(-dateDescKey);
+            }
+        }
+
+        var keyByRow = keys.ToArray();
+        keys = null;
+        var map = new KeyMap(keyByRow);
+        var orders = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        NumberColumn? quality = null, heat = null;
+        foreach (var sort in ArticleQuery.Sorts.Skip(1))
+        {
+            ct.ThrowIfCancellationRequested();
+
+            // The ascending quality and heat keys are the values themselves (see SortKey): read with their sort.
+            var valueProperty = sort switch { "quality" => nameof(Article.QualityAscKey), "heat" => nameof(Article.HeatAscKey), _ => null };
+            var order = new int[keyByRow.Length];
+            var values = valueProperty is null ? null : Padded<int>(keyByRow.Length);
+            var present = valueProperty is null ? null : new ulong[RowBits.Words(keyByRow.Length)];
+            var i = 0;
+            foreach (var (key, value) in Keys<long>(db, valueProperty, ArticleQuery.SortColumns(sort)))
+            {
+                var row = Row(map, key);
+                order[i++] = row;
+                if (values is not null && value != long.MaxValue)
+                {
+                    values[row] = checked((int)value);
+                    RowBits.Set(present, row);
+                }
+            }
+
+            Expect(i == keyByRow.Length, $"sort {sort} read {i} articles, the default sort {keyByRow.Length}");
+            orders[sort] = order;
+            if (values is not null)
+            {
+                var column = new NumberColumn(values, present!);
+                (quality, heat) = sort == "quality" ? (column, heat) : (quality, column);
+            }
+        }
+
+        var provider = Keyed(db, map, keyByRow.Length, nameof(Article.ProviderKey));
+        var type = Keyed(db, map, keyByRow.Length, nameof(Article.TypeKey));
+        var category = Keyed(db, map, keyByRow.Length, nameof(Article.CategoryKey));
+        var topics = Topics(db, map);
+        return new ArticleListIndex(version, keyByRow, map, [.. ticks], quality!, heat!, provider, type, category, topics, orders);
+    }
+
+    // The key's own filter index, (key, DateDescKey, Id) over published articles, ordered so SQLite scans it.
+    static KeyColumn Keyed(NewsDbContext db, KeyMap map, int count, string property)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = Padded<int>(count);
+        var order = new[] { (property, false), (nameof(Article.DateDescKey), false), (nameof(Article.Id), false) };
+        string? last = null;
+        var number = 0;
+        foreach (var (key, value) in Keys<string>(db, property, order))
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!string.Equals(value, last, StringComparison.Ordinal))
+            {
+                last = value;
+                if (!numbers.TryGetValue(value, out number))
+                {
+                    number = numbers.Count + 1;
+                    numbers.Add(value, number);
+                }
+            }
+
+            values[Row(map, key)] = number;
+        }
+
+        return new KeyColumn(numbers, values);
+    }
+
+    static Dictionary<string, int[]> Topics(NewsDbContext db, KeyMap map)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        List<int>? rows = null;
+        string? last = null;
+        foreach (var (slug, key) in ArticleSearch.TopicKeys(db))
+        {
+            var row = map.RowOf(key);
+            if (row < 0)
+            {
+                continue; // an unpublished article's topic
+            }
+
+            if (!string.Equals(slug, last, StringComparison.Ordinal))
+            {
+                last = slug;
+                rows = CollectionsMarshal.GetValueRefOrAddDefault(postings, slug, out _) ??= [];
+            }
+
+            rows!.Add(row);
+        }
+
+        var topics = new Dictionary<string, int[]>(postings.Count, StringComparer.Ordinal);
+        foreach (var (slug, list) in postings)
+        {
+            var array = list.ToArray();
+            Array.Sort(array);
+            topics.Add(slug, array);
+        }
+
+        return topics;
+    }
+
+    static IEnumerable<(long Key, T? Value)> Keys<T>(NewsDbContext db, string? valueProperty, IReadOnlyList<(string Property, bool Descending)> order) =>
+        ArticleSearch.PublishedKeys<T>(db, valueProperty, order);
+
+    static int Row(KeyMap map, long key)
+    {
+        var row = map.RowOf(key);
+        Expect(row >= 0, $"search key {key} is in one sort of the published articles but not in the default sort");
+        return row;
+    }
+
+    // Whole 64-row words, so a word's values load as vectors; the padding rows are in no set.
+    static T[] Padded<T>(int count) => new T[RowBits.Words(count) * 64];
+
+    static void Expect([DoesNotReturnIf(false)] bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("The list index could not be read consistently: " + problem);
+        }
+    }
+}

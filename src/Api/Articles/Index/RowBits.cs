@@ -1,0 +1,87 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NewsApi.Api.Articles.Index;
+
+/// <summary>
+/// Sets of index rows as bitmaps (row r is bit r % 64 of word r / 64), and the word-at-a-time tests
+/// the filters are made of. Column arrays are padded to whole words, so a word's 64 values can be
+/// loaded as vectors without a bounds check per row.
+/// </summary>
+static class RowBits
+{
+    public static int Words(int rows) => (rows + 63) >> 6;
+
+    public static void Clear(Span<ulong> bits) => bits.Clear();
+
+    /// <summary>Sets rows [from, to) (the others are left as they are).</summary>
+    public static void SetRange(Span<ulong> bits, int from, int to)
+    {
+        for (var row = from; row < to && (row & 63) != 0; row++)
+        {
+            Set(bits, row);
+        }
+
+        var first = (from + 63) >> 6;
+        var last = to >> 6;
+        if (first < last)
+        {
+            bits[first..last].Fill(ulong.MaxValue);
+        }
+
+        for (var row = Math.Max(last << 6, from); row < to; row++)
+        {
+            Set(bits, row);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Set(Span<ulong> bits, int row) => bits[row >> 6] |= 1UL << row;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Has(ReadOnlySpan<ulong> bits, int row) => (bits[row >> 6] & (1UL << row)) != 0;
+
+    public static int Count(ReadOnlySpan<ulong> bits)
+    {
+        var count = 0;
+        foreach (var word in bits)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        return count;
+    }
+
+    /// <summary>The rows of word <paramref name="word"/> whose value lies in [min, max] (unsigned distance from min, one compare per lane).</summary>
+    public static ulong InRange(int[] values, int word, int min, int max)
+    {
+        ref var start = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), word << 6);
+        var low = Vector256.Create((uint)min);
+        var width = Vector256.Create((uint)max - (uint)min);
+        ulong mask = 0;
+        for (var i = 0; i < 64; i += Vector256<int>.Count)
+        {
+            var distance = Vector256.LoadUnsafe(ref start, (nuint)i).AsUInt32() - low;
+            mask |= (ulong)Vector256.LessThanOrEqual(distance, width).ExtractMostSignificantBits() << i;
+        }
+
+        return mask;
+    }
+
+    /// <summary>The rows of word <paramref name="word"/> whose value is <paramref name="value"/>.</summary>
+    public static ulong EqualTo<T>(T[] values, int word, T value)
+        where T : unmanaged
+    {
+        ref var start = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), word << 6);
+        var target = Vector256.Create(value);
+        ulong mask = 0;
+        for (var i = 0; i < 64; i += Vector256<T>.Count)
+        {
+            mask |= (ulong)Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)i), target).ExtractMostSignificantBits() << i;
+        }
+
+        return mask;
+    }
+}
