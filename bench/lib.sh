@@ -78,7 +78,6 @@ start_api() {
   env "ConnectionStrings__News=Data Source=$db" \
     NewsApi__LoadSampleContent=false \
     NewsApi__BenchmarkReference=true \
-    NewsApi__Http__RateLimit__Enabled=false \
     ASPNETCORE_ENVIRONMENT=Production \
     Logging__LogLevel__Default=Warning \
     Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning \

@@ -59,7 +59,6 @@ public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLif
     {
         builder.UseSetting("ConnectionStrings:News", "Data Source=" + DatabasePath);
         builder.UseSetting("NewsApi:LoadSampleContent", "false");
-        builder.UseSetting("NewsApi:Http:RateLimit:Enabled", "false"); // tests send bursts from one address
     }
 
     public override async ValueTask DisposeAsync()

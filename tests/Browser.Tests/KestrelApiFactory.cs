@@ -44,7 +44,6 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseSetting("ConnectionStrings:News", "Data Source=" + DatabasePath);
         builder.UseSetting("NewsApi:LoadSampleContent", "false");
-        builder.UseSetting("NewsApi:Http:RateLimit:Enabled", "false"); // tests send bursts from one address
         // Keep the test's console to test lines and screenshot paths.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");

@@ -33,7 +33,6 @@ public sealed class SampleApiFactory : WebApplicationFactory<Program>, IAsyncLif
     {
         builder.UseSetting("ConnectionStrings:News", ConnectionString);
         builder.UseSetting("NewsApi:LoadSampleContent", "false");
-        builder.UseSetting("NewsApi:Http:RateLimit:Enabled", "false"); // tests send bursts from one address
     }
 
     /// <summary>The generated client, sending through the in-memory server's HttpClient (its base address is the base URL).</summary>
