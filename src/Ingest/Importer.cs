@@ -30,6 +30,13 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         await db.Database.OpenConnectionAsync(ct);
         await DatabaseSchema.MigrateAsync(db, ct);
         await DatabaseSchema.PrepareForBulkWritesAsync(db, ct);
+        // A run killed during a bulk load left the indexes dropped; into an empty database, load first.
+        await DatabaseSchema.CreateMissingIndexesAsync(db, ct);
+        if (!await db.Articles.AnyAsync(ct))
+        {
+            await DatabaseSchema.DropSecondaryIndexesAsync(db, ct);
+        }
+
         await using var run = new Run(db, _settings, onFile ?? (_ => { }), onBatch ?? (_ => { }));
         await run.StartAsync(ct);
 
@@ -71,6 +78,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         }
 
         await run.Seen.DropAsync(ct);
+        await DatabaseSchema.CreateMissingIndexesAsync(db, ct);
         if (run.Totals.Added + run.Totals.Updated + run.Totals.Removed > 0)
         {
             await DatabaseSchema.AnalyzeAsync(db, ct);
@@ -109,7 +117,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         {
             var ids = files.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
             var stored = await db.Articles.AsNoTracking()
-                .Where(a => ids.Contains(a.Id))
+                .Where(a => EF.Parameter(ids).Contains(a.Id))
                 .Select(a => new StoredSource(a.Id, a.Source.Path, a.Source.Length, a.Source.ModifiedTicks, a.Source.Sha256))
                 .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
             var prepared = new FilePreparation[files.Length];
@@ -229,7 +237,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
             await ContentVersions.BumpAsync(db, ct);
             var publishedReplaced = await _catalog.SubtractAsync(changes.Replaced, ct);
-            await db.Articles.Where(a => changes.Replaced.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            await db.Articles.Where(a => EF.Parameter(changes.Replaced).Contains(a.Id)).ExecuteDeleteAsync(ct);
             foreach (var article in changes.Articles)
             {
                 await _articles.InsertAsync(article, transaction, ct);
@@ -261,7 +269,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await ContentVersions.BumpAsync(db, ct);
                 var publishedRemoved = await _catalog.SubtractAsync(ids, ct);
-                await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
+                await db.Articles.Where(a => EF.Parameter(ids).Contains(a.Id)).ExecuteDeleteAsync(ct);
                 await _catalog.ApplyAsync(ct);
                 await transaction.CommitAsync(ct);
                 Committed(batch.Select(removed => new FileOutcome(removed.Path, FileStatus.Removed)).ToList(), -publishedRemoved);

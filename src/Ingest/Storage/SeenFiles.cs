@@ -27,23 +27,16 @@ sealed class SeenFiles(DbContext db) : IAsyncDisposable
     /// <summary>For each given id already seen in this run: the path that claimed it, or null when unclaimed.</summary>
     public async Task<Dictionary<string, string?>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
-        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (ids.Count == 0)
-        {
-            return found;
-        }
-
-        await using var command = CreateCommand();
-        var names = AddParameters(command, ids);
-        command.CommandText = $"SELECT Id, Path, Claimed FROM ingest_seen WHERE Id IN ({names})";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            found[reader.GetString(0)] = reader.GetInt64(2) == 1 ? reader.GetString(1) : null;
-        }
-
-        return found;
+        // One array parameter (EF.Parameter), not one per id: SQLite finds each named parameter by a
+        // linear search, so 500 of them cost more than the lookup itself.
+        var rows = await db.Database
+            .SqlQueryRaw<SeenRow>("SELECT Id, Path, Claimed FROM temp.ingest_seen")
+            .Where(r => EF.Parameter(ids).Contains(r.Id))
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => r.Claimed == 1 ? r.Path : null, StringComparer.Ordinal);
     }
+
+    sealed record SeenRow(string Id, string Path, long Claimed);
 
     /// <summary>Records a file's id; a claim replaces an earlier unclaimed sighting, never another claim.</summary>
     public async Task AddAsync(string id, string path, bool claimed, CancellationToken ct)
@@ -81,19 +74,6 @@ sealed class SeenFiles(DbContext db) : IAsyncDisposable
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return command;
-    }
-
-    static string AddParameters(DbCommand command, IEnumerable<string> values)
-    {
-        var names = new List<string>();
-        foreach (var value in values)
-        {
-            var name = "@p" + names.Count;
-            AddParameter(command, name, value);
-            names.Add(name);
-        }
-
-        return string.Join(", ", names);
     }
 
     static void AddParameter(DbCommand command, string name, object value)

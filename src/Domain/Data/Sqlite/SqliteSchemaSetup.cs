@@ -25,4 +25,8 @@ static class SqliteSchemaSetup
     // WAL lets the API read while the ingest writes; the mode is stored in the file, so set it once.
     public static Task UseWriteAheadLogAsync(NewsDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
+
+    public static async Task<HashSet<string>> IndexNamesAsync(NewsDbContext db, CancellationToken ct) =>
+        (await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index'").ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
 }
