@@ -9,6 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 API_DLL=$REPO/src/Api/bin/Release/net10.0/NewsApi.Api.dll
 INGEST_DLL=$REPO/src/Ingest/bin/Release/net10.0/NewsApi.Ingest.dll
+# The ingest benchmark runs the ReadyToRun publish: precompiled code, so a run pays little JIT.
+INGEST_R2R_DLL=$REPO/src/Ingest/bin/Release/net10.0/linux-x64/publish/NewsApi.Ingest.dll
 GENERATOR_DLL=$REPO/tools/CorpusGenerator/bin/Release/net10.0/NewsApi.CorpusGenerator.dll
 CHECK_DLL=$BENCH_DIR/CheckBodies/bin/Release/net10.0/NewsApi.CheckBodies.dll
 MICRO_DLL=$BENCH_DIR/Microbenchmarks/bin/Release/net10.0/Microbenchmarks.dll
@@ -34,6 +36,13 @@ build_release() {
       die "build of $project failed"
     done
   done
+}
+
+# publish_ingest_r2r: the ingest published ReadyToRun (framework-dependent) into INGEST_R2R_DLL's folder.
+publish_ingest_r2r() {
+  local output
+  output=$(cd "$REPO" && dotnet publish src/Ingest -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true 2>&1) ||
+    { printf '%s\n' "$output" | grep -E 'error|Error' | head -20 >&2; die "ReadyToRun publish of src/Ingest failed"; }
 }
 
 # One line per fact, for the top of every results file.

@@ -27,8 +27,10 @@ sealed class SqliteConnectionSetup : DbConnectionInterceptor
     }
 
     // The ingest's connection: a larger page cache, and fewer, larger checkpoints, so index pages
-    // that every batch touches are written to the database file once per many batches.
-    public const string BulkWritePragmas = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;";
+    // that every batch touches are written to the database file once per many batches. Temporary
+    // storage (the run's seen ids, the sorts that build indexes after a bulk load) stays in files: in
+    // memory it grows with the corpus.
+    public const string BulkWritePragmas = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;";
 
     static void Apply(DbConnection connection)
     {
