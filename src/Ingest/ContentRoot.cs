@@ -3,8 +3,8 @@ namespace NewsApi.Ingest;
 /// <summary>A markdown file found under the content root.</summary>
 public sealed record ContentFile(string FullPath, string RelativePath, long Length, long ModifiedTicks)
 {
-    /// <summary>SPEC's article id: the file name without its extension.</summary>
-    public string Id => Path.GetFileNameWithoutExtension(FullPath);
+    /// <summary>SPEC's article id: the file name without its extension (computed once: the run asks often).</summary>
+    public string Id { get; } = Path.GetFileNameWithoutExtension(FullPath);
 
     /// <summary>SPEC's default category: the nearest folder whose name starts with '_', without it.</summary>
     public string? FolderCategory
