@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace NewsApi.Ingest;
 
 /// <summary>A markdown file found under the content root.</summary>
@@ -24,7 +26,7 @@ public sealed class ContentRoot(string root)
     /// <summary>Folders that could not be listed: what they hold is unknown, so nothing in them may be removed.</summary>
     public List<string> UnreadableFolders { get; } = [];
 
-    public static bool IsMarkdown(string name) =>
+    public static bool IsMarkdown(ReadOnlySpan<char> name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -32,50 +34,51 @@ public sealed class ContentRoot(string root)
     /// after folder names makes the depth-first walk visit relative paths in ordinal order, which
     /// SPEC's duplicate-id rule needs (the path that sorts first wins).
     /// </summary>
-    public IEnumerable<ContentFile> Files() => Walk(new DirectoryInfo(root), "");
+    public IEnumerable<ContentFile> Files() => Walk(Path.GetFullPath(root), "");
 
-    IEnumerable<ContentFile> Walk(DirectoryInfo folder, string prefix)
+    IEnumerable<ContentFile> Walk(string folder, string prefix)
     {
-        var entries = new List<(string Key, FileSystemInfo Info)>();
-        foreach (var info in Entries(folder, prefix))
-        {
-            if (info.Name.StartsWith('.') || info.Attributes.HasFlag(FileAttributes.ReparsePoint))
-            {
-                continue;
-            }
-
-            if (info is DirectoryInfo)
-            {
-                entries.Add((info.Name + "/", info));
-            }
-            else if (IsMarkdown(info.Name))
-            {
-                entries.Add((info.Name, info));
-            }
-        }
-
+        var entries = Entries(folder, prefix);
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (key, info) in entries)
+        foreach (var entry in entries)
         {
-            if (info is DirectoryInfo sub)
+            if (entry.IsFolder)
             {
-                foreach (var file in Walk(sub, prefix + key))
+                foreach (var file in Walk(Path.Combine(folder, entry.Name), prefix + entry.Key))
                 {
                     yield return file;
                 }
             }
-            else if (info is FileInfo file)
+            else
             {
-                yield return new ContentFile(file.FullName, prefix + key, file.Length, file.LastWriteTimeUtc.Ticks);
+                yield return new ContentFile(Path.Combine(folder, entry.Name), prefix + entry.Key, entry.Length, entry.ModifiedTicks);
             }
         }
     }
 
-    FileSystemInfo[] Entries(DirectoryInfo folder, string prefix)
+    // A folder's listing is held while its files are read, so an entry keeps only what the walk needs:
+    // a FileInfo each would cost ~0.5 KB, 50 MB for a folder of 100,000 articles.
+    readonly record struct Entry(string Name, bool IsFolder, long Length, long ModifiedTicks)
+    {
+        // A '/' after folder names makes the depth-first walk visit relative paths in ordinal order.
+        public string Key => IsFolder ? Name + "/" : Name;
+    }
+
+    static readonly EnumerationOptions ListEverything = new() { IgnoreInaccessible = false, AttributesToSkip = 0 };
+
+    List<Entry> Entries(string folder, string prefix)
     {
         try
         {
-            return folder.GetFileSystemInfos();
+            return new FileSystemEnumerable<Entry>(
+                folder,
+                (ref FileSystemEntry e) => new Entry(e.FileName.ToString(), e.IsDirectory, e.IsDirectory ? 0 : e.Length, e.LastWriteTimeUtc.UtcTicks),
+                ListEverything)
+            {
+                // Hidden names, symlinks and other extensions are never read.
+                ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                    !e.FileName.StartsWith('.') && !e.Attributes.HasFlag(FileAttributes.ReparsePoint) && (e.IsDirectory || IsMarkdown(e.FileName)),
+            }.ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
