@@ -26,11 +26,11 @@ sealed class SqliteConnectionSetup : DbConnectionInterceptor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // The ingest's connection: a larger page cache, and fewer, larger checkpoints, so index pages
-    // that every batch touches are written to the database file once per many batches. Temporary
-    // storage (the run's seen ids, the sorts that build indexes after a bulk load) stays in files: in
-    // memory it grows with the corpus.
-    public const string BulkWritePragmas = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;";
+    // The ingest's connection: a 32 MB page cache (64 MB took a 1,000,000-article run over its
+    // 400 MB budget), and fewer, larger checkpoints, so index pages that every batch touches are
+    // written to the database file once per many batches. Temporary storage (the run's seen ids, the
+    // sorts that build indexes after a bulk load) stays in files: in memory it grows with the corpus.
+    public const string BulkWritePragmas = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;";
 
     static void Apply(DbConnection connection)
     {
