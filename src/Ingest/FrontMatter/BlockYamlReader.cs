@@ -305,7 +305,7 @@ internal sealed class BlockYamlReader
         }
 
         _pos = end;
-        var text = _text[start..end];
+        var text = CommonScalarTexts.Of(_text.AsSpan(start, end - start));
         return Count() ? new YamlScalarValue(text, PlainKind(text), line, column) : null;
     }
 
@@ -370,7 +370,7 @@ internal sealed class BlockYamlReader
         }
 
         _pos = at;
-        return _text[start..end];
+        return CommonScalarTexts.Of(_text.AsSpan(start, end - start));
     }
 
     /// <summary>A ':' that makes what came before it a key.</summary>

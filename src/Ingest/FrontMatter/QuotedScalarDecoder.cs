@@ -9,7 +9,8 @@ namespace NewsApi.Ingest.FrontMatter;
 /// </summary>
 internal sealed class QuotedScalarDecoder
 {
-    readonly StringBuilder _builder = new();
+    /// <summary>Made on the first escape: most files have none.</summary>
+    StringBuilder? _builder;
 
     /// <summary>The text of the '…' scalar opening at <paramref name="pos"/>, which moves past its closing quote.</summary>
     public string? SingleQuoted(ReadOnlySpan<char> upToLineEnd, ref int pos)
@@ -28,7 +29,7 @@ internal sealed class QuotedScalarDecoder
         }
 
         // '' stands for one quote.
-        _builder.Clear();
+        var builder = Builder();
         var at = start;
         while (true)
         {
@@ -38,17 +39,17 @@ internal sealed class QuotedScalarDecoder
                 return null;
             }
 
-            _builder.Append(upToLineEnd.Slice(at, close));
+            builder.Append(upToLineEnd.Slice(at, close));
             at += close + 1;
             if (at < upToLineEnd.Length && upToLineEnd[at] == '\'')
             {
-                _builder.Append('\'');
+                builder.Append('\'');
                 at++;
                 continue;
             }
 
             pos = at;
-            return _builder.ToString();
+            return builder.ToString();
         }
     }
 
@@ -68,7 +69,7 @@ internal sealed class QuotedScalarDecoder
             return upToLineEnd.Slice(start, stop).ToString();
         }
 
-        _builder.Clear();
+        var builder = Builder();
         var at = start;
         while (true)
         {
@@ -78,24 +79,26 @@ internal sealed class QuotedScalarDecoder
                 return null;
             }
 
-            _builder.Append(upToLineEnd.Slice(at, stop));
+            builder.Append(upToLineEnd.Slice(at, stop));
             at += stop;
             if (upToLineEnd[at] == '"')
             {
                 pos = at + 1;
-                return _builder.ToString();
+                return builder.ToString();
             }
 
             // A backslash that ends the line joins lines: not this reader's business.
-            if (at + 1 >= upToLineEnd.Length || !AppendEscape(upToLineEnd, ref at))
+            if (at + 1 >= upToLineEnd.Length || !AppendEscape(builder, upToLineEnd, ref at))
             {
                 return null;
             }
         }
     }
 
+    StringBuilder Builder() => (_builder ??= new StringBuilder()).Clear();
+
     /// <summary>Appends the escape whose backslash is at <paramref name="at"/>, which moves past it.</summary>
-    bool AppendEscape(ReadOnlySpan<char> text, ref int at)
+    static bool AppendEscape(StringBuilder builder, ReadOnlySpan<char> text, ref int at)
     {
         var code = text[at + 1];
         var simple = code switch
@@ -121,7 +124,7 @@ internal sealed class QuotedScalarDecoder
         };
         if (simple is { } c)
         {
-            _builder.Append(c);
+            builder.Append(c);
             at += 2;
             return true;
         }
@@ -135,7 +138,7 @@ internal sealed class QuotedScalarDecoder
         }
 
         Span<char> utf16 = stackalloc char[2];
-        _builder.Append(utf16[..new Rune(value).EncodeToUtf16(utf16)]);
+        builder.Append(utf16[..new Rune(value).EncodeToUtf16(utf16)]);
         at += 2 + digits;
         return true;
     }
