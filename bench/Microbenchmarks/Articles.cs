@@ -9,6 +9,9 @@ static class Articles
     /// <summary>A bench-profile article (CorpusGenerator seed 42, 100,000 articles) with five related links and three topics.</summary>
     public const string GeneratedRelated = "generated-related.md";
 
+    /// <summary>The seed article with its last key as a folded block scalar: the fast path declines at the end and YamlDotNet reads it.</summary>
+    public const string SeedBlockScalar = "seed-block-scalar.md";
+
     public static byte[] Read(string name)
     {
         using var stream = typeof(Articles).Assembly.GetManifestResourceStream("Articles." + name)

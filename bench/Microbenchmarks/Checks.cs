@@ -14,6 +14,7 @@ static class Checks
     {
         Parsed(Articles.Seed, FrontMatterParser.Parse(Articles.Read(Articles.Seed)));
         Parsed(Articles.GeneratedRelated, FrontMatterParser.Parse(Articles.Read(Articles.GeneratedRelated)));
+        Parsed(Articles.SeedBlockScalar, FrontMatterParser.Parse(Articles.Read(Articles.SeedBlockScalar)));
         foreach (var shape in QueryShapes.Names)
         {
             Parsed(shape, QueryShapes.Get(shape));

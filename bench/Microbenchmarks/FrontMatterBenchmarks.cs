@@ -9,7 +9,7 @@ public class FrontMatterBenchmarks
 {
     byte[] _file = [];
 
-    [Params(Articles.Seed, Articles.GeneratedRelated)]
+    [Params(Articles.Seed, Articles.GeneratedRelated, Articles.SeedBlockScalar)]
     public string Article { get; set; } = Articles.Seed;
 
     [GlobalSetup]

@@ -82,6 +82,83 @@ public sealed class FrontMatterPropertyTests(ITestOutputHelper output)
             output.WriteLine);
     }
 
+    [Fact]
+    public void FastPathAgreesWithYamlDotNetOnGeneratedFrontMatter()
+    {
+        var cases = PropertyRuns.Cases(ShortModeValidCases);
+        var handled = 0L;
+
+        // Half in every YAML style, half in the styles the fast path reads (so that it is tested, not skipped).
+        PropertyRuns.Sample(
+            Gen.Select(GeneratedArticles.Article, Gen.Int, Gen.Bool),
+            input =>
+            {
+                var file = Encoding.UTF8.GetBytes(GeneratedArticleYaml.Write(input.Item1, input.Item2, input.Item3));
+                var read = FastPathOracle.Agrees(FrontMatterParser.YamlText(file)!);
+                handled += read ? 1 : 0;
+                Assert.True(read || !input.Item3, "the fast path declined a file in its own styles");
+                FastPathOracle.ParsesAlike(file);
+            },
+            cases,
+            input => $"\n{GeneratedArticleYaml.Write(input.Item1, input.Item2, input.Item3)}",
+            HangLimit,
+            output.WriteLine);
+
+        output.WriteLine($"the fast path read {handled} of {cases} generated files");
+        Assert.True(handled >= cases / 4, $"the fast path read only {handled} of {cases} generated files");
+    }
+
+    [Fact]
+    public void FastPathAgreesWithYamlDotNetOnMutatedFrontMatter()
+    {
+        var cases = PropertyRuns.Cases(ShortModeMutatedCases);
+        var handled = 0L;
+        var files = Gen.Select(GeneratedArticles.Article, Gen.Int, Gen.Int, Gen.Bool)
+            .Select((article, seed, mutation, blockOnly) =>
+                ByteMutations.Mutate(Encoding.UTF8.GetBytes(GeneratedArticleYaml.Write(article, seed, blockOnly)), mutation));
+
+        PropertyRuns.Sample(
+            files,
+            file =>
+            {
+                if (FrontMatterParser.YamlText(file) is { } yaml && FastPathOracle.Agrees(yaml))
+                {
+                    handled++;
+                }
+
+                FastPathOracle.ParsesAlike(file);
+            },
+            cases,
+            ByteMutations.Describe,
+            HangLimit,
+            output.WriteLine);
+
+        output.WriteLine($"the fast path read {handled} of {cases} mutated files");
+        Assert.True(handled >= cases / 25, $"the fast path read only {handled} of {cases} mutated files");
+    }
+
+    /// <summary>Small limits, so that the fast path meets them: it must decline just where YamlDotNet rejects.</summary>
+    [Fact]
+    public void FastPathKeepsTheLimitsOfYamlDotNet()
+    {
+        var cases = PropertyRuns.Cases(ShortModeValidCases);
+        var inputs = Gen.Select(GeneratedArticles.Article, Gen.Int, Gen.Int[1, 8], Gen.Int[1, 300]);
+
+        PropertyRuns.Sample(
+            inputs,
+            input =>
+            {
+                var (article, seed, maxDepth, maxNodes) = input;
+                var file = Encoding.UTF8.GetBytes(GeneratedArticleYaml.Write(article, seed, blockOnly: true));
+                FastPathOracle.Agrees(FrontMatterParser.YamlText(file)!, maxDepth, maxNodes);
+                FastPathOracle.ParsesAlike(file, new FrontMatterLimits { MaxDepth = maxDepth, MaxNodes = maxNodes });
+            },
+            cases,
+            input => $"MaxDepth {input.Item3}, MaxNodes {input.Item4}\n{GeneratedArticleYaml.Write(input.Item1, input.Item2, blockOnly: true)}",
+            HangLimit,
+            output.WriteLine);
+    }
+
     /// <summary>Parses, failing on any exception, a case slower than the time limit or allocating past the memory limit.</summary>
     static FrontMatterResult ParseWithinBounds(byte[] file)
     {

@@ -14,15 +14,19 @@ sealed class GeneratedArticleYaml
     readonly Random _random;
     readonly StringBuilder _out = new();
     readonly RandomYamlWriter _writer;
+    readonly bool _blockOnly;
     int _anchors;
 
-    GeneratedArticleYaml(int seed)
+    GeneratedArticleYaml(int seed, bool blockOnly)
     {
         _random = new Random(seed);
-        _writer = new RandomYamlWriter(_random, _out);
+        _writer = new RandomYamlWriter(_random, _out, blockOnly);
+        _blockOnly = blockOnly;
     }
 
-    public static string Write(GeneratedArticle article, int seed) => new GeneratedArticleYaml(seed).File(article);
+    /// <param name="blockOnly">Only the YAML the parser's fast path reads: no anchors, see <see cref="RandomYamlWriter"/>.</param>
+    public static string Write(GeneratedArticle article, int seed, bool blockOnly = false) =>
+        new GeneratedArticleYaml(seed, blockOnly).File(article);
 
     string File(GeneratedArticle article)
     {
@@ -193,7 +197,7 @@ sealed class GeneratedArticleYaml
         var list = new List<(string, TreeNode)>();
         foreach (var entry in entries)
         {
-            if (withAliases && written.TryGetValue(entry.Value, out var first))
+            if (withAliases && !_blockOnly && written.TryGetValue(entry.Value, out var first))
             {
                 first.Anchor ??= "a" + (++_anchors).ToString(CultureInfo.InvariantCulture);
                 list.Add((entry.Key, new AliasNode(first.Anchor)));

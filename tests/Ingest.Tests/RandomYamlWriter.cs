@@ -7,12 +7,14 @@ namespace NewsApi.Ingest.Tests;
 /// Writes a YAML tree with every choice YAML leaves open drawn from a random: plain, single-quoted,
 /// double-quoted (with escapes), literal or folded scalars, flow or block collections, indentation,
 /// compact nested items, comments and null spellings. Plain and block styles are used only where the
-/// text reads back unchanged.
+/// text reads back unchanged. <c>blockOnly</c> keeps to what the parser's fast path reads: block collections,
+/// one-line scalars (no block scalars, flow collections with content, literal tabs or line breaks in quotes).
 /// </summary>
-sealed class RandomYamlWriter(Random random, StringBuilder output)
+sealed class RandomYamlWriter(Random random, StringBuilder output, bool blockOnly = false)
 {
     readonly Random _random = random;
     readonly StringBuilder _out = output;
+    readonly bool _blockOnly = blockOnly;
     readonly int _step = random.Next(1, 5);
     bool _endedWithBlockScalar;
 
@@ -51,7 +53,7 @@ sealed class RandomYamlWriter(Random random, StringBuilder output)
             case NullNode:
                 _out.Append(anchor).Append(_random.Next(5) switch { 0 => "", 1 => " ~", 2 => " null", 3 => " Null", _ => " NULL" }).Append('\n');
                 return;
-            case ScalarNode scalar when BlockScalarFits(scalar) && _random.Next(3) == 0:
+            case ScalarNode scalar when !_blockOnly && BlockScalarFits(scalar) && _random.Next(3) == 0:
                 _out.Append(anchor).Append(' ');
                 WriteBlockScalar(scalar.Text, indent);
                 _endedWithBlockScalar = true;
@@ -59,11 +61,11 @@ sealed class RandomYamlWriter(Random random, StringBuilder output)
             case ScalarNode scalar:
                 _out.Append(anchor).Append(' ').Append(InlineScalar(scalar, flow: false)).Append(Comment()).Append('\n');
                 return;
-            case SeqNode { Items.Count: > 0 } seq when _random.Next(3) > 0:
+            case SeqNode { Items.Count: > 0 } seq when _blockOnly || _random.Next(3) > 0:
                 _out.Append(anchor).Append('\n');
                 WriteBlockSeq(seq, indent + (_random.Next(2) == 0 ? 0 : _step), firstInline: false);
                 return;
-            case MapNode { Entries.Count: > 0 } map when _random.Next(3) > 0:
+            case MapNode { Entries.Count: > 0 } map when _blockOnly || _random.Next(3) > 0:
                 _out.Append(anchor).Append('\n');
                 WriteBlockMap(map, indent + _step, firstInline: false);
                 return;
@@ -90,11 +92,11 @@ sealed class RandomYamlWriter(Random random, StringBuilder output)
                 case NullNode:
                     _out.Append(_random.Next(2) == 0 ? "" : " ~").Append('\n');
                     break;
-                case MapNode { Entries.Count: > 0 } map when _random.Next(3) > 0:
+                case MapNode { Entries.Count: > 0 } map when _blockOnly || _random.Next(3) > 0:
                     _out.Append(' ');
                     WriteBlockMap(map, indent + 2, firstInline: true);
                     break;
-                case SeqNode { Items.Count: > 0 } inner when _random.Next(3) > 0:
+                case SeqNode { Items.Count: > 0 } inner when _blockOnly || _random.Next(3) > 0:
                     _out.Append(' ');
                     WriteBlockSeq(inner, indent + 2, firstInline: true);
                     break;
@@ -201,7 +203,7 @@ sealed class RandomYamlWriter(Random random, StringBuilder output)
         && text.All(c => IsPrintable(c) && c is not (':' or '#' or '\t'))
         && !text.Contains("  ", StringComparison.Ordinal) && !text.Contains(" *", StringComparison.Ordinal);
 
-    static bool SingleQuoteFits(string text) => text.All(c => c == '\t' || IsPrintable(c));
+    bool SingleQuoteFits(string text) => text.All(c => (c == '\t' && !_blockOnly) || IsPrintable(c));
 
     static string SingleQuoted(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
@@ -221,7 +223,7 @@ sealed class RandomYamlWriter(Random random, StringBuilder output)
                 case '\\': builder.Append("\\\\"); break;
                 case '\n': builder.Append(_random.Next(4) == 0 ? "\\x0A" : "\\n"); break;
                 case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append(_random.Next(2) == 0 ? "\t" : "\\t"); break;
+                case '\t': builder.Append(_random.Next(2) == 0 && !_blockOnly ? "\t" : "\\t"); break;
                 case 0: builder.Append("\\0"); break;
                 case < 0x10000 when !IsPrintable((char)value) || _random.Next(20) == 0:
                     builder.Append(value <= 0xFF ? $"\\x{value:X2}" : $"\\u{value:X4}");

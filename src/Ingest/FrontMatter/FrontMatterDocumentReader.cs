@@ -90,7 +90,7 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
         };
     }
 
-    ProviderFrontMatter? ReadProvider(YamlValue node, string path)
+    ProviderFrontMatter? ReadProvider(YamlValue node, FieldPath path)
     {
         if (ReadMapping(node, path) is not { } mapping)
         {
@@ -104,9 +104,9 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
         {
             switch (key.Text)
             {
-                case "name": name = ReadString(value, path + ".name"); break;
-                case "domain": domain = ReadString(value, path + ".domain"); break;
-                case "images": images = ReadImages(value, path + ".images"); break;
+                case "name": name = ReadString(value, path.Field("name")); break;
+                case "domain": domain = ReadString(value, path.Field("domain")); break;
+                case "images": images = ReadImages(value, path.Field("images")); break;
                 default: extra.Add(new(key, value)); break;
             }
         }
@@ -120,7 +120,7 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
         };
     }
 
-    List<RelatedFrontMatter> ReadRelatedList(YamlValue node, string path)
+    List<RelatedFrontMatter> ReadRelatedList(YamlValue node, FieldPath path)
     {
         var related = new List<RelatedFrontMatter>();
         foreach (var (item, itemPath) in ReadItems(node, path))
@@ -138,7 +138,7 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
             var extra = new List<KeyValuePair<YamlScalarValue, YamlValue>>();
             foreach (var (key, value) in mapping.Entries)
             {
-                var fieldPath = itemPath + "." + key.Text;
+                var fieldPath = itemPath.Field(key.Text);
                 switch (key.Text)
                 {
                     case "title": title = ReadString(value, fieldPath); break;
@@ -170,7 +170,7 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
         return related;
     }
 
-    List<ImageInfo> ReadImages(YamlValue node, string path)
+    List<ImageInfo> ReadImages(YamlValue node, FieldPath path)
     {
         var images = new List<ImageInfo>();
         foreach (var (item, itemPath) in ReadItems(node, path))
@@ -186,7 +186,7 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
             Dictionary<string, JsonElement>? extra = null;
             foreach (var (key, value) in mapping.Entries)
             {
-                var fieldPath = itemPath + "." + key.Text;
+                var fieldPath = itemPath.Field(key.Text);
                 switch (key.Text)
                 {
                     case "url": url = ReadString(value, fieldPath); break;
@@ -208,7 +208,7 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
     }
 
     /// <summary>A list of strings, or one string as a one-topic list; absent and blank topics are dropped.</summary>
-    static List<string> ReadTopics(YamlValue node, string path)
+    static List<string> ReadTopics(YamlValue node, FieldPath path)
     {
         if (node is YamlScalarValue)
         {
@@ -228,7 +228,7 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
     }
 
     /// <summary>The items of a list with their paths (`images[2]`); an absent list has none.</summary>
-    static IEnumerable<(YamlValue Item, string Path)> ReadItems(YamlValue node, string path)
+    static IEnumerable<(YamlValue Item, FieldPath Path)> ReadItems(YamlValue node, FieldPath path)
     {
         if (node is YamlScalarValue { IsNull: true })
         {
@@ -240,11 +240,11 @@ internal sealed class FrontMatterDocumentReader(int maxDepth)
             throw Expected(node, path, "a list");
         }
 
-        return sequence.Items.Select((item, index) => (item, $"{path}[{index}]"));
+        return sequence.Items.Select((item, index) => (item, path[index]));
     }
 
     /// <summary>The mapping, null when absent; anything else is the wrong shape.</summary>
-    static YamlMappingValue? ReadMapping(YamlValue node, string path) => node switch
+    static YamlMappingValue? ReadMapping(YamlValue node, FieldPath path) => node switch
     {
         YamlScalarValue { IsNull: true } => null,
         YamlMappingValue mapping => mapping,

@@ -18,7 +18,14 @@ public static class FrontMatterParser
     /// The front matter of <paramref name="file"/> (the whole file's bytes), or the reason it is rejected. Never
     /// throws: every kind of bad input, however hostile, is a <see cref="FrontMatterError"/>.
     /// </summary>
-    public static FrontMatterResult Parse(ReadOnlySpan<byte> file, FrontMatterLimits? limits = null)
+    public static FrontMatterResult Parse(ReadOnlySpan<byte> file, FrontMatterLimits? limits = null) =>
+        Parse(file, limits, fastPath: true);
+
+    /// <summary>
+    /// <paramref name="fastPath"/> false reads every file with YamlDotNet, as before the fast path existed: the
+    /// tests compare the two.
+    /// </summary>
+    internal static FrontMatterResult Parse(ReadOnlySpan<byte> file, FrontMatterLimits? limits, bool fastPath)
     {
         limits ??= new FrontMatterLimits();
         if (file.Length > limits.MaxFileBytes)
@@ -45,13 +52,24 @@ public static class FrontMatterParser
         try
         {
             // The opening '---' is the one line before the YAML text.
-            var root = YamlTreeBuilder.Build(yaml, lineOffset: 1, maxDepth, limits.MaxNodes, limits.MaxAliasText);
+            if (!fastPath || !BlockYamlReader.TryRead(yaml, lineOffset: 1, maxDepth, limits.MaxNodes, out var root))
+            {
+                root = YamlTreeBuilder.Build(yaml, lineOffset: 1, maxDepth, limits.MaxNodes, limits.MaxAliasText);
+            }
+
             return new FrontMatterDocumentReader(maxDepth).Read(root);
         }
         catch (FrontMatterRejectedException e)
         {
             return e.Error;
         }
+    }
+
+    /// <summary>The YAML text between the markers of a valid UTF-8 file, or null: for tests that compare the YAML readers.</summary>
+    internal static string? YamlText(ReadOnlySpan<byte> file)
+    {
+        var content = file.StartsWith(Utf8Bom) ? file[Utf8Bom.Length..] : file;
+        return Utf8.IsValid(file) && FindBlock(content) is { } block ? StrictUtf8.GetString(content[block.Start..block.End]) : null;
     }
 
     /// <summary>Where the YAML between the opening and the closing '---' lines starts and ends, if both exist.</summary>

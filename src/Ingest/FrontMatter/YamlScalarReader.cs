@@ -10,14 +10,14 @@ namespace NewsApi.Ingest.FrontMatter;
 /// </summary>
 internal static class YamlScalarReader
 {
-    public static string? ReadString(YamlValue node, string path) => node switch
+    public static string? ReadString(YamlValue node, FieldPath path) => node switch
     {
         YamlScalarValue { IsNull: true } => null,
         YamlScalarValue scalar => scalar.Text,
         _ => throw Expected(node, path, "a string"),
     };
 
-    public static int? ReadInt(YamlValue node, string path)
+    public static int? ReadInt(YamlValue node, FieldPath path)
     {
         if (ScalarText(node, path, "an integer") is not { } text)
         {
@@ -37,7 +37,7 @@ internal static class YamlScalarReader
         return value;
     }
 
-    public static bool? ReadBool(YamlValue node, string path) =>
+    public static bool? ReadBool(YamlValue node, FieldPath path) =>
         ScalarText(node, path, "true or false") switch
         {
             null => null,
@@ -46,7 +46,7 @@ internal static class YamlScalarReader
             _ => throw Expected(node, path, "true or false"),
         };
 
-    public static DateTime? ReadDateTime(YamlValue node, string path)
+    public static DateTime? ReadDateTime(YamlValue node, FieldPath path)
     {
         if (ScalarText(node, path, "an ISO 8601 date-time") is not { } text)
         {
@@ -150,13 +150,13 @@ internal static class YamlScalarReader
         return true;
     }
 
-    static string? ScalarText(YamlValue node, string path, string expected) => node switch
+    static string? ScalarText(YamlValue node, FieldPath path, string expected) => node switch
     {
         YamlScalarValue { IsNull: true } => null,
         YamlScalarValue scalar => scalar.Text,
         _ => throw Expected(node, path, expected),
     };
 
-    public static FrontMatterRejectedException Expected(YamlValue node, string path, string expected) =>
+    public static FrontMatterRejectedException Expected(YamlValue node, FieldPath path, string expected) =>
         FrontMatterRejectedException.At(node, $"{path}: expected {expected}, got {ReasonText.Describe(node)}");
 }
