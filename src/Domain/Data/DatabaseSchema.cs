@@ -29,5 +29,5 @@ public static class DatabaseSchema
 
     /// <summary>Tunes an open connection for a long run of batched writes (the ingest).</summary>
     public static Task PrepareForBulkWritesAsync(NewsDbContext db, CancellationToken ct = default) =>
-        db.Database.ExecuteSqlRawAsync(SqliteConnectionSetup.BulkWritePragmas, ct);
+        SqliteConnectionSetup.PrepareForBulkWritesAsync(db, ct);
 }
