@@ -13,6 +13,7 @@ public static class ApiServiceCollectionExtensions
             provider.GetRequiredService<IConfiguration>().GetConnectionString("News") ?? DataServiceCollectionExtensions.DefaultConnectionString);
         services.AddSingleton<CountCache>();
         services.AddScoped<ArticlePages>();
+        services.AddSingleton(typeof(CatalogLists<>));
         services.AddSingleton<ArticleListIndexes>();
         services.AddHostedService<ListIndexStartup>();
         services.AddProblemDetails();
