@@ -10,7 +10,8 @@ namespace NewsApi.Api.Http;
 /// ingest raises in each changing batch) plus this build's identity (a new build may shape JSON
 /// differently). The version is read in a read snapshot opened here and held until the response is
 /// written: the endpoint's own snapshot joins it, so the body is of exactly the tag's version, and
-/// the version is read once per request (<see cref="SnapshotVersion"/>).
+/// the version is read once per request (<see cref="SnapshotVersion"/>), and only so many
+/// requests hold a snapshot at once (<see cref="ReadGate"/>).
 /// </summary>
 public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
 {
@@ -18,7 +19,7 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
 
     readonly string _cacheControl = $"public, max-age={settings.CacheMaxAgeSeconds}";
 
-    public async Task InvokeAsync(HttpContext context, NewsDbContext db, SnapshotVersion versions)
+    public async Task InvokeAsync(HttpContext context, NewsDbContext db, SnapshotVersion versions, ReadGate gate)
     {
         if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
         {
@@ -26,6 +27,11 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
             return;
         }
 
+        await gate.RunAsync(() => ServeAsync(context, db, versions), context.RequestAborted);
+    }
+
+    async Task ServeAsync(HttpContext context, NewsDbContext db, SnapshotVersion versions)
+    {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, context.RequestAborted);
         var version = await versions.CurrentAsync(context.RequestAborted);
         var etag = new EntityTagHeaderValue($"\"{version:x}-{BuildStamp}\"", isWeak: true);
