@@ -15,12 +15,12 @@ static class ArticleProjections
         a.Id, a.Category, a.Title, a.Excerpt, a.PublishedAtUtc, a.Type, a.Quality, a.Heat, a.WebUrl, a.OriginalUrl,
         a.ProviderName, a.ProviderDomain,
         a.Topics.OrderBy(t => t.Position).Select(t => t.Name).ToList(),
-        a.Images, a.RelatedCount);
+        ArticleListRow.First(a.Images), a.RelatedCount);
 
     public static ArticleSummary ToSummary(ArticleListRow r) => new(
         r.Id, r.Category, r.Title, r.Excerpt, r.PublishedAtUtc, r.Type, r.Quality, r.Heat, r.WebUrl, r.OriginalUrl,
         ProviderRef.From(r.ProviderName, r.ProviderDomain), r.Topics,
-        r.Images.Count > 0 ? ImageResponse.From(r.Images[0]) : null, r.RelatedCount);
+        r.Image is null ? null : ImageResponse.From(r.Image), r.RelatedCount);
 
     public sealed record DetailRow(
         string Id, string? Category, string Title, string? Excerpt, DateTime? PublishedAtUtc, string? Type,

@@ -6,4 +6,8 @@ namespace NewsApi.Domain.Data;
 public sealed record ArticleListRow(
     string Id, string? Category, string Title, string? Excerpt, DateTime? PublishedAtUtc, string? Type,
     int? Quality, int? Heat, string? WebUrl, string? OriginalUrl, string? ProviderName, string? ProviderDomain,
-    List<string> Topics, List<ImageInfo> Images, int RelatedCount);
+    List<string> Topics, ImageInfo? Image, int RelatedCount)
+{
+    /// <summary>The image a list shows: the article's first.</summary>
+    public static ImageInfo? First(List<ImageInfo> images) => images.Count > 0 ? images[0] : null;
+}

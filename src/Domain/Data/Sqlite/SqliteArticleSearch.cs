@@ -91,12 +91,12 @@ static class SqliteArticleSearch
         }
     }
 
-    // The page's rows by rowid, then their topics (the same rows again, each a rowid lookup), in one
+    // The page's rows by rowid (only the first image, which a list shows, out of the JSON), then their topics (the same rows again, each a rowid lookup), in one
     // command: two statements, one round trip. Keys are numbers, formatted invariantly, so nothing of
     // the request reaches the SQL text.
     const string ListColumns =
         "a.rowid, a.\"Id\", a.\"Category\", a.\"Title\", a.\"Excerpt\", a.\"PublishedAtUtc\", a.\"Type\", a.\"Quality\", a.\"Heat\", " +
-        "a.\"WebUrl\", a.\"OriginalUrl\", a.\"ProviderName\", a.\"ProviderDomain\", a.\"Images\", a.\"RelatedCount\"";
+        "a.\"WebUrl\", a.\"OriginalUrl\", a.\"ProviderName\", a.\"ProviderDomain\", json_extract(a.\"Images\", '$[0]'), a.\"RelatedCount\"";
 
     public static async Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, CancellationToken ct)
     {
@@ -117,7 +117,7 @@ static class SqliteArticleSearch
                 reader.GetString(1), Text(reader, 2), reader.GetString(3), Text(reader, 4),
                 reader.IsDBNull(5) ? null : DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
                 Text(reader, 6), Number(reader, 7), Number(reader, 8), Text(reader, 9), Text(reader, 10), Text(reader, 11), Text(reader, 12),
-                [], reader.IsDBNull(13) ? [] : ImageJson.Deserialize(reader.GetString(13)), reader.GetInt32(14));
+                [], reader.IsDBNull(13) ? null : ImageJson.DeserializeOne(reader.GetString(13)), reader.GetInt32(14));
         }
 
         await reader.NextResultAsync(ct);
