@@ -122,6 +122,7 @@ start_api "$db" "$port" "$tmp/api.log"
 url=http://127.0.0.1:$port
 log "API pid $API_PID on $url"
 rss_start=$(rss_mib "$API_PID")
+log "list index ready after $(wait_for_list_index "$tmp/api.log" 900) s"
 
 mkdir -p "$RESULTS"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)

@@ -16,7 +16,8 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>For hosts whose configuration is complete only once the container is built.</summary>
     public static IServiceCollection AddNewsDb(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
-        services.AddDbContextPool<NewsDbContext>((provider, options) => options.UseNewsDb(connectionString(provider)));
+        services.AddDbContextPool<NewsDbContext>((provider, options) => options.UseNewsDb(connectionString(provider)))
+            .AddScoped<SnapshotVersion>();
 
     public static DbContextOptionsBuilder UseNewsDb(this DbContextOptionsBuilder options, string connectionString)
     {

@@ -8,7 +8,7 @@ using NewsApi.Domain.Data;
 namespace NewsApi.Api.Articles;
 
 /// <summary>The article list that <c>/api/articles</c>, a provider's and a topic's articles all serve.</summary>
-public sealed class ArticlePages(NewsDbContext db, CountCache counts, ArticleListIndexes indexes)
+public sealed class ArticlePages(NewsDbContext db, SnapshotVersion versions, CountCache counts, ArticleListIndexes indexes)
 {
     public static bool TryRead(ArticleQueryParameters parameters, [NotNullWhen(true)] out ArticleQuery? query, [NotNullWhen(false)] out ValidationProblem? invalid)
     {
@@ -25,34 +25,28 @@ public sealed class ArticlePages(NewsDbContext db, CountCache counts, ArticleLis
     /// </summary>
     public async Task<Ok<PagedList<ArticleSummary>>> PageAsync(ArticleScope scope, ArticleQuery query, HttpContext context, CancellationToken ct)
     {
-        var version = await ContentVersions.CurrentAsync(db, ct);
-        var (total, ids) = indexes.At(version) is { } index
-            ? await IndexedIdsAsync(index, scope, query, ct)
-            : await QueriedIdsAsync(version, scope, query, ct);
-        var items = new List<ArticleSummary>();
-        if (ids.Count > 0)
-        {
-            var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleProjections.Summary).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
-            items = ids.ConvertAll(id => rows[id].ToResponse());
-        }
-
-        var page = new PagedList<ArticleSummary>(items, query.Paging.Page, query.Paging.PageSize, total);
+        var version = await versions.CurrentAsync(ct);
+        var items = indexes.At(version) is { } index
+            ? await IndexedPageAsync(index, scope, query, ct)
+            : await QueriedPageAsync(version, scope, query, ct);
+        var page = new PagedList<ArticleSummary>(items.Rows, query.Paging.Page, query.Paging.PageSize, items.Total);
         PageLinks.Add(context, page);
         return TypedResults.Ok(page);
     }
 
-    async Task<(int Total, List<string> Ids)> IndexedIdsAsync(ArticleListIndex index, ArticleScope scope, ArticleQuery query, CancellationToken ct)
+    // The index gives the total and the page's search keys; one read by key gives the rows.
+    async Task<(int Total, List<ArticleSummary> Rows)> IndexedPageAsync(ArticleListIndex index, ArticleScope scope, ArticleQuery query, CancellationToken ct)
     {
         // Word by word: matching all the words is matching each (FTS5's words are ANDed too).
         var words = query.Words.Select(w => index.RowsMatching(w, word => ArticleSearch.MatchingKeys(db, [word]))).ToList();
         var (total, rows) = index.Find(scope, query, words);
         var keys = rows.ConvertAll(index.KeyOf);
-        var ids = await ArticleSearch.IdsByKeysAsync(db, keys, ct);
-        return (total, keys.ConvertAll(k => ids[k]));
+        var found = await ArticleSearch.ListRowsByKeysAsync(db, keys, ct);
+        return (total, keys.ConvertAll(k => ArticleProjections.ToSummary(found[k])));
     }
 
     // The page's ids come from the sort's index alone, even deep in the list.
-    async Task<(int Total, List<string> Ids)> QueriedIdsAsync(long version, ArticleScope scope, ArticleQuery query, CancellationToken ct)
+    async Task<(int Total, List<ArticleSummary> Rows)> QueriedPageAsync(long version, ArticleScope scope, ArticleQuery query, CancellationToken ct)
     {
         var filtered = query.Filter(scope.Apply(db).AsNoTracking(), db);
         var total = await counts.GetOrCountAsync(version, scope.Key + "\u001d" + query.FilterKey, () => filtered.CountAsync(ct));
@@ -63,6 +57,7 @@ public sealed class ArticlePages(NewsDbContext db, CountCache counts, ArticleLis
         }
 
         var ids = await query.Order(filtered).Select(a => a.Id).Skip((int)paging.Offset).Take(paging.PageSize).ToListAsync(ct);
-        return (total, ids);
+        var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleProjections.Summary).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
+        return (total, ids.ConvertAll(id => ArticleProjections.ToSummary(rows[id])));
     }
 }

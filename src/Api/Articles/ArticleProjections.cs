@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using NewsApi.Domain.Articles;
+using NewsApi.Domain.Data;
 
 namespace NewsApi.Api.Articles;
 
@@ -10,22 +11,16 @@ namespace NewsApi.Api.Articles;
 /// </summary>
 static class ArticleProjections
 {
-    public sealed record SummaryRow(
-        string Id, string? Category, string Title, string? Excerpt, DateTime? PublishedAtUtc, string? Type,
-        int? Quality, int? Heat, string? WebUrl, string? OriginalUrl, string? ProviderName, string? ProviderDomain,
-        List<string> Topics, List<ImageInfo> Images, int RelatedCount)
-    {
-        public ArticleSummary ToResponse() => new(
-            Id, Category, Title, Excerpt, PublishedAtUtc, Type, Quality, Heat, WebUrl, OriginalUrl,
-            ProviderRef.From(ProviderName, ProviderDomain), Topics,
-            Images.Count > 0 ? ImageResponse.From(Images[0]) : null, RelatedCount);
-    }
-
-    public static readonly Expression<Func<Article, SummaryRow>> Summary = a => new SummaryRow(
+    public static readonly Expression<Func<Article, ArticleListRow>> Summary = a => new ArticleListRow(
         a.Id, a.Category, a.Title, a.Excerpt, a.PublishedAtUtc, a.Type, a.Quality, a.Heat, a.WebUrl, a.OriginalUrl,
         a.ProviderName, a.ProviderDomain,
         a.Topics.OrderBy(t => t.Position).Select(t => t.Name).ToList(),
-        a.Images, a.RelatedCount);
+        ArticleListRow.First(a.Images), a.RelatedCount);
+
+    public static ArticleSummary ToSummary(ArticleListRow r) => new(
+        r.Id, r.Category, r.Title, r.Excerpt, r.PublishedAtUtc, r.Type, r.Quality, r.Heat, r.WebUrl, r.OriginalUrl,
+        ProviderRef.From(r.ProviderName, r.ProviderDomain), r.Topics,
+        r.Image is null ? null : ImageResponse.From(r.Image), r.RelatedCount);
 
     public sealed record DetailRow(
         string Id, string? Category, string Title, string? Excerpt, DateTime? PublishedAtUtc, string? Type,

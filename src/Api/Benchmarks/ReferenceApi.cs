@@ -34,7 +34,7 @@ public static class ReferenceApi
         var query = new ArticleQuery(new PageRequest(1, PageRequest.DefaultPageSize), null, null, null, null, [], null, null, null, null, null, [], ArticleQuery.Sorts[0]);
         var filtered = query.Filter(db.Articles.AsNoTracking(), db);
         var rows = await query.Order(filtered).Take(PageRequest.DefaultPageSize).Select(ArticleProjections.Summary).ToListAsync();
-        var page = new PagedList<ArticleSummary>(rows.ConvertAll(r => r.ToResponse()), 1, PageRequest.DefaultPageSize, await filtered.CountAsync());
+        var page = new PagedList<ArticleSummary>(rows.ConvertAll(ArticleProjections.ToSummary), 1, PageRequest.DefaultPageSize, await filtered.CountAsync());
         var options = scope.ServiceProvider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         return JsonSerializer.SerializeToUtf8Bytes(page, options);
     }

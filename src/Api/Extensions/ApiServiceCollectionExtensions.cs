@@ -13,8 +13,10 @@ public static class ApiServiceCollectionExtensions
             provider.GetRequiredService<IConfiguration>().GetConnectionString("News") ?? DataServiceCollectionExtensions.DefaultConnectionString);
         services.AddSingleton<CountCache>();
         services.AddScoped<ArticlePages>();
+        services.AddSingleton(typeof(CatalogLists<>));
         services.AddSingleton<ArticleListIndexes>();
         services.AddHostedService<ListIndexStartup>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandling>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -8,8 +8,10 @@ namespace NewsApi.Api.Http;
 /// ETag, <c>304 Not Modified</c> and <c>Cache-Control</c> for the API's reads. Content changes
 /// only when an ingest commits, so one tag serves every URL: the content version (which the
 /// ingest raises in each changing batch) plus this build's identity (a new build may shape JSON
-/// differently). The version is read before the endpoint opens its snapshot, so a body is never
-/// older than its tag: at worst a client revalidates once more than it needed to.
+/// differently). The version is read in a read snapshot opened here and held until the response is
+/// written: the endpoint's own snapshot joins it, so the body is of exactly the tag's version, and
+/// the version is read once per request (<see cref="SnapshotVersion"/>), and only so many
+/// requests hold a snapshot at once (<see cref="ReadGate"/>).
 /// </summary>
 public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
 {
@@ -17,7 +19,7 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
 
     readonly string _cacheControl = $"public, max-age={settings.CacheMaxAgeSeconds}";
 
-    public async Task InvokeAsync(HttpContext context, NewsDbContext db)
+    public async Task InvokeAsync(HttpContext context, NewsDbContext db, SnapshotVersion versions, ReadGate gate)
     {
         if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
         {
@@ -25,7 +27,13 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
             return;
         }
 
-        var version = await ContentVersions.CurrentAsync(db, context.RequestAborted);
+        await gate.RunAsync(() => ServeAsync(context, db, versions), context.RequestAborted);
+    }
+
+    async Task ServeAsync(HttpContext context, NewsDbContext db, SnapshotVersion versions)
+    {
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, context.RequestAborted);
+        var version = await versions.CurrentAsync(context.RequestAborted);
         var etag = new EntityTagHeaderValue($"\"{version:x}-{BuildStamp}\"", isWeak: true);
         var headers = context.Response.GetTypedHeaders();
         if (Matches(context.Request.GetTypedHeaders().IfNoneMatch, etag))

@@ -18,6 +18,7 @@ public static class HttpPipelineExtensions
     {
         var settings = configuration.GetSection("NewsApi:Http").Get<HttpSettings>() ?? new HttpSettings();
         services.AddSingleton(settings);
+        services.AddSingleton<ReadGate>();
 
         services.AddResponseCompression(options =>
         {

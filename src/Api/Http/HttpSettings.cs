@@ -15,6 +15,13 @@ public sealed class HttpSettings
     /// <summary>How long clients may reuse a read without asking again; after that, a conditional GET is cheap.</summary>
     public int CacheMaxAgeSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Reads that hold a database snapshot at once; more wait their turn. Each holds a pooled
+    /// SQLite connection with its own page cache: a few busy connections keep their caches warm
+    /// where one per waiting request would each keep a cold copy (two cores serve a few at a time anyway).
+    /// </summary>
+    public int MaxConcurrentReads { get; set; } = 8;
+
     public RateLimitSettings RateLimit { get; set; } = new();
 }
 

@@ -28,7 +28,8 @@ public static class ProvidersApi
     }
 
     static async Task<Results<Ok<PagedList<ProviderResponse>>, ValidationProblem>> ListProviders(
-        [AsParameters] CatalogQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+        [AsParameters] CatalogQueryParameters parameters, NewsDbContext db, SnapshotVersion versions, CatalogLists<ProviderResponse> lists,
+        HttpContext context, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var query = CatalogQuery.Parse(parameters, errors);
@@ -37,18 +38,15 @@ public static class ProvidersApi
             return Problems.Invalid(errors);
         }
 
-        var providers = db.Providers.AsNoTracking().Where(p => p.ArticleCount > 0);
-        if (query.NameContains is { } name)
-        {
-            providers = providers.Where(p => p.NameKey != null && p.NameKey.Contains(name));
-        }
-
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        var page = await providers.ToPageAsync(
-            q => query.Sort == "name"
-                ? q.OrderBy(p => p.NameKey == null).ThenBy(p => p.NameKey).ThenBy(p => p.Key)
-                : q.OrderByDescending(p => p.ArticleCount).ThenBy(p => p.Key),
-            p => p, ToResponse, query.Paging, ct);
+        var page = await lists.PageAsync(await versions.CurrentAsync(ct), query, async sort =>
+        {
+            var providers = db.Providers.AsNoTracking().Where(p => p.ArticleCount > 0);
+            var rows = await (sort == "name"
+                ? providers.OrderBy(p => p.NameKey == null).ThenBy(p => p.NameKey).ThenBy(p => p.Key)
+                : providers.OrderByDescending(p => p.ArticleCount).ThenBy(p => p.Key)).ToListAsync(ct);
+            return rows.ConvertAll(p => new CatalogLists<ProviderResponse>.Entry(p.NameKey, ToResponse(p)));
+        });
         PageLinks.Add(context, page);
         return TypedResults.Ok(page);
     }

@@ -28,7 +28,8 @@ public static class TopicsApi
     }
 
     static async Task<Results<Ok<PagedList<TopicResponse>>, ValidationProblem>> ListTopics(
-        [AsParameters] CatalogQueryParameters parameters, NewsDbContext db, HttpContext context, CancellationToken ct)
+        [AsParameters] CatalogQueryParameters parameters, NewsDbContext db, SnapshotVersion versions, CatalogLists<TopicResponse> lists,
+        HttpContext context, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var query = CatalogQuery.Parse(parameters, errors);
@@ -37,18 +38,15 @@ public static class TopicsApi
             return Problems.Invalid(errors);
         }
 
-        var topics = db.Topics.AsNoTracking().Where(t => t.ArticleCount > 0);
-        if (query.NameContains is { } name)
-        {
-            topics = topics.Where(t => t.NameKey.Contains(name));
-        }
-
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        var page = await topics.ToPageAsync(
-            q => query.Sort == "name"
-                ? q.OrderBy(t => t.NameKey).ThenBy(t => t.Slug)
-                : q.OrderByDescending(t => t.ArticleCount).ThenBy(t => t.Slug),
-            t => t, ToResponse, query.Paging, ct);
+        var page = await lists.PageAsync(await versions.CurrentAsync(ct), query, async sort =>
+        {
+            var topics = db.Topics.AsNoTracking().Where(t => t.ArticleCount > 0);
+            var rows = await (sort == "name"
+                ? topics.OrderBy(t => t.NameKey).ThenBy(t => t.Slug)
+                : topics.OrderByDescending(t => t.ArticleCount).ThenBy(t => t.Slug)).ToListAsync(ct);
+            return rows.ConvertAll(t => new CatalogLists<TopicResponse>.Entry(t.NameKey, ToResponse(t)));
+        });
         PageLinks.Add(context, page);
         return TypedResults.Ok(page);
     }

@@ -31,7 +31,10 @@ public static class ArticleSearch
     public static IEnumerable<(string Slug, long Key)> TopicKeys(NewsDbContext db) =>
         SqliteArticleSearch.TopicKeys(db);
 
-    /// <summary>The ids of the articles with these search keys.</summary>
-    public static Task<Dictionary<long, string>> IdsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, CancellationToken ct) =>
-        SqliteArticleSearch.IdsByKeysAsync(db, keys, ct);
+    /// <summary>
+    /// The list columns of the articles with these search keys, topics in their file's order, by key:
+    /// a page of a list in one round trip, without EF Core's query pipeline (the hot path of every list).
+    /// </summary>
+    public static Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, CancellationToken ct) =>
+        SqliteArticleSearch.ListRowsByKeysAsync(db, keys, ct);
 }

@@ -33,7 +33,7 @@ public static class DatabaseSchema
 
     /// <summary>Tunes an open connection for a long run of batched writes (the ingest).</summary>
     public static Task PrepareForBulkWritesAsync(NewsDbContext db, CancellationToken ct = default) =>
-        db.Database.ExecuteSqlRawAsync(SqliteConnectionSetup.BulkWritePragmas, ct);
+        SqliteConnectionSetup.PrepareForBulkWritesAsync(db, ct);
 
     /// <summary>
     /// Drops the model's secondary indexes (never a key or a unique index), so that a load into an

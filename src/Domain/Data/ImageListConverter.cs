@@ -26,4 +26,6 @@ public static class ImageJson
     public static string Serialize(List<ImageInfo> images) => JsonSerializer.Serialize(images, Options);
 
     public static List<ImageInfo> Deserialize(string json) => JsonSerializer.Deserialize<List<ImageInfo>>(json, Options) ?? [];
+
+    public static ImageInfo? DeserializeOne(string json) => JsonSerializer.Deserialize<ImageInfo>(json, Options);
 }

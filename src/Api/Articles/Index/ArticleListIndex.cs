@@ -266,16 +266,22 @@ public sealed class ArticleListIndex
             return rows;
         }
 
-        foreach (var row in order)
+        // A page in the second half is found from the end of the permutation, backwards: a random
+        // page then walks a quarter of it on average instead of half.
+        var after = total - skip - take;
+        var backwards = after < skip;
+        var pass = backwards ? after : skip;
+        for (var i = 0; i < order.Length; i++)
         {
+            var row = order[backwards ? order.Length - 1 - i : i];
             if (bits.IsEmpty ? row < from || row >= to : !RowBits.Has(bits, row))
             {
                 continue;
             }
 
-            if (skip > 0)
+            if (pass > 0)
             {
-                skip--;
+                pass--;
                 continue;
             }
 
@@ -284,6 +290,11 @@ public sealed class ArticleListIndex
             {
                 break;
             }
+        }
+
+        if (backwards)
+        {
+            rows.Reverse();
         }
 
         return rows;

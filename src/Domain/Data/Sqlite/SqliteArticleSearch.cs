@@ -91,25 +91,50 @@ static class SqliteArticleSearch
         }
     }
 
-    public static async Task<Dictionary<long, string>> IdsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, CancellationToken ct)
+    // The page's rows by rowid (only the first image, which a list shows, out of the JSON), then their topics (the same rows again, each a rowid lookup), in one
+    // command: two statements, one round trip. Keys are numbers, formatted invariantly, so nothing of
+    // the request reaches the SQL text.
+    const string ListColumns =
+        "a.rowid, a.\"Id\", a.\"Category\", a.\"Title\", a.\"Excerpt\", a.\"PublishedAtUtc\", a.\"Type\", a.\"Quality\", a.\"Heat\", " +
+        "a.\"WebUrl\", a.\"OriginalUrl\", a.\"ProviderName\", a.\"ProviderDomain\", json_extract(a.\"Images\", '$[0]'), a.\"RelatedCount\"";
+
+    public static async Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, CancellationToken ct)
     {
-        var ids = new Dictionary<long, string>(keys.Count);
+        var rows = new Dictionary<long, ArticleListRow>(keys.Count);
         if (keys.Count == 0)
         {
-            return ids;
+            return rows;
         }
 
-        // Numbers only, formatted invariantly: nothing of the request reaches the SQL text.
         var list = string.Join(',', keys.Select(k => k.ToString(CultureInfo.InvariantCulture)));
-        await using var command = Command(db, $"SELECT rowid, \"Id\" FROM \"Articles\" WHERE rowid IN ({list})");
+        await using var command = Command(db,
+            $"SELECT {ListColumns} FROM \"Articles\" AS a WHERE a.rowid IN ({list});" +
+            $"SELECT a.rowid, t.\"Name\" FROM \"Articles\" AS a JOIN \"ArticleTopics\" AS t ON t.\"ArticleId\" = a.\"Id\" WHERE a.rowid IN ({list}) ORDER BY a.rowid, t.\"Position\"");
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            ids[reader.GetInt64(0)] = reader.GetString(1);
+            rows[reader.GetInt64(0)] = new ArticleListRow(
+                reader.GetString(1), Text(reader, 2), reader.GetString(3), Text(reader, 4),
+                reader.IsDBNull(5) ? null : DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
+                Text(reader, 6), Number(reader, 7), Number(reader, 8), Text(reader, 9), Text(reader, 10), Text(reader, 11), Text(reader, 12),
+                [], reader.IsDBNull(13) ? null : ImageJson.DeserializeOne(reader.GetString(13)), reader.GetInt32(14));
         }
 
-        return ids;
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (rows.TryGetValue(reader.GetInt64(0), out var row))
+            {
+                row.Topics.Add(reader.GetString(1));
+            }
+        }
+
+        return rows;
     }
+
+    static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    static int? Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
     static string Column(NewsDbContext db, string property) => "\"" + Property(db, property).GetColumnName() + "\"";
 

@@ -1,5 +1,9 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace NewsApi.Domain.Data.Sqlite;
 
@@ -17,20 +21,48 @@ sealed class SqliteConnectionSetup : DbConnectionInterceptor
     // small; the OS caches the file for all of them.
     const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    // A pooled connection keeps its native handle, and the handle its settings: each handle is set
+    // up once, not at every open (the API opens a connection per request).
+    static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (FirstOpen(connection))
+        {
+            Apply(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, Configured);
+
     // The ingest's connection: a 32 MB page cache (64 MB took a 1,000,000-article run over its
     // 400 MB budget), and fewer, larger checkpoints, so index pages that every batch touches are
     // written to the database file once per many batches. Temporary storage (the run's seen ids, the
     // sorts that build indexes after a bulk load) stays in files: in memory it grows with the corpus.
-    public const string BulkWritePragmas = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;";
+    const string BulkWritePragmas = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 16384;";
+
+    /// <summary>The bulk settings on the open connection; its next open (from the pool) gets the usual ones again.</summary>
+    public static async Task PrepareForBulkWritesAsync(NewsDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync(BulkWritePragmas, ct);
+        if (db.Database.GetDbConnection() is SqliteConnection { Handle: { } handle })
+        {
+            Configured.Remove(handle);
+        }
+    }
 
     static void Apply(DbConnection connection)
     {
