@@ -60,7 +60,6 @@ public sealed class ContentRoot(string root)
     // a FileInfo each would cost ~0.5 KB, 50 MB for a folder of 100,000 articles.
     readonly record struct Entry(string Name, bool IsFolder, long Length, long ModifiedTicks)
     {
-        // A '/' after folder names makes the depth-first walk visit relative paths in ordinal order.
         public string Key => IsFolder ? Name + "/" : Name;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NewsApi.Domain;
 using NewsApi.Domain.Articles;
 using NewsApi.Domain.Data;
 using NewsApi.Ingest.FrontMatter;
@@ -25,7 +26,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             throw new ImportUsageException($"content root not found: {contentRoot}");
         }
 
-        await using var db = new NewsDbContext(options);
+        await using var db = new NewsDbContext(options.ForWriter());
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.Database.OpenConnectionAsync(ct);
         await DatabaseSchema.MigrateAsync(db, ct);
@@ -117,7 +118,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         {
             var ids = files.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
             var stored = await db.Articles.AsNoTracking()
-                .Where(a => EF.Parameter(ids).Contains(a.Id))
+                .Where(a => ids.Contains(a.Id))
                 .Select(a => new StoredSource(a.Id, a.Source.Path, a.Source.Length, a.Source.ModifiedTicks, a.Source.Sha256))
                 .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
             var prepared = new FilePreparation[files.Length];
@@ -237,7 +238,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
             await ContentVersions.BumpAsync(db, ct);
             var publishedReplaced = await _catalog.SubtractAsync(changes.Replaced, ct);
-            await db.Articles.Where(a => EF.Parameter(changes.Replaced).Contains(a.Id)).ExecuteDeleteAsync(ct);
+            await db.Articles.Where(a => changes.Replaced.Contains(a.Id)).ExecuteDeleteAsync(ct);
             foreach (var article in changes.Articles)
             {
                 await _articles.InsertAsync(article, transaction, ct);
@@ -269,7 +270,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await ContentVersions.BumpAsync(db, ct);
                 var publishedRemoved = await _catalog.SubtractAsync(ids, ct);
-                await db.Articles.Where(a => EF.Parameter(ids).Contains(a.Id)).ExecuteDeleteAsync(ct);
+                await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
                 await _catalog.ApplyAsync(ct);
                 await transaction.CommitAsync(ct);
                 Committed(batch.Select(removed => new FileOutcome(removed.Path, FileStatus.Removed)).ToList(), -publishedRemoved);

@@ -39,7 +39,7 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
         }
 
         var stored = await db.Articles.AsNoTracking()
-            .Where(a => EF.Parameter(ids).Contains(a.Id) && a.Published)
+            .Where(a => ids.Contains(a.Id) && a.Published)
             .Select(a => new { a.ProviderKey, a.ProviderName, a.ProviderImages, a.PublishedAtUtc, Topics = a.Topics.Select(t => new { t.TopicSlug, t.Name }).ToList() })
             .ToListAsync(ct);
         foreach (var a in stored)
@@ -98,7 +98,7 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
 
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var keys = _changes.Keys.Select(k => k.Key).Distinct().ToList();
-        var stored = await db.CatalogVotes.AsNoTracking().Where(v => EF.Parameter(keys).Contains(v.Key)).ToListAsync(ct);
+        var stored = await db.CatalogVotes.AsNoTracking().Where(v => keys.Contains(v.Key)).ToListAsync(ct);
         var votes = stored.ToDictionary(v => (v.Kind, v.Key, v.Value));
         foreach (var ((kind, key, value), change) in _changes)
         {
@@ -117,7 +117,7 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
             await _votes.InsertAsync(vote, transaction, ct);
         }
 
-        await db.CatalogVotes.Where(v => EF.Parameter(keys).Contains(v.Key) && v.Votes <= 0).ExecuteDeleteAsync(ct);
+        await db.CatalogVotes.Where(v => keys.Contains(v.Key) && v.Votes <= 0).ExecuteDeleteAsync(ct);
         await RebuildProvidersAsync(votes.Values.Where(v => v.Kind != CatalogVote.TopicName), transaction, ct);
         await RebuildTopicsAsync(votes.Values.Where(v => v.Kind == CatalogVote.TopicName), transaction, ct);
         _changes.Clear();
@@ -127,7 +127,7 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
     {
         var byProvider = votes.GroupBy(v => v.Key).ToList();
         var keys = byProvider.Select(g => g.Key).ToList();
-        await db.Providers.Where(p => EF.Parameter(keys).Contains(p.Key)).ExecuteDeleteAsync(ct);
+        await db.Providers.Where(p => keys.Contains(p.Key)).ExecuteDeleteAsync(ct);
         foreach (var provider in byProvider)
         {
             var names = provider.Where(v => v.Kind == CatalogVote.ProviderName && v.Votes > 0).ToList();
@@ -153,7 +153,7 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
     {
         var bySlug = votes.GroupBy(v => v.Key).ToList();
         var slugs = bySlug.Select(g => g.Key).ToList();
-        await db.Topics.Where(t => EF.Parameter(slugs).Contains(t.Slug)).ExecuteDeleteAsync(ct);
+        await db.Topics.Where(t => slugs.Contains(t.Slug)).ExecuteDeleteAsync(ct);
         foreach (var topic in bySlug)
         {
             var names = topic.Where(v => v.Votes > 0).ToList();

@@ -27,11 +27,9 @@ sealed class SeenFiles(DbContext db) : IAsyncDisposable
     /// <summary>For each given id already seen in this run: the path that claimed it, or null when unclaimed.</summary>
     public async Task<Dictionary<string, string?>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
-        // One array parameter (EF.Parameter), not one per id: SQLite finds each named parameter by a
-        // linear search, so 500 of them cost more than the lookup itself.
         var rows = await db.Database
             .SqlQueryRaw<SeenRow>("SELECT Id, Path, Claimed FROM temp.ingest_seen")
-            .Where(r => EF.Parameter(ids).Contains(r.Id))
+            .Where(r => ids.Contains(r.Id))
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => r.Claimed == 1 ? r.Path : null, StringComparer.Ordinal);
     }
