@@ -5,8 +5,9 @@ using NewsApi.Domain.Data;
 namespace NewsApi.Ingest.Tests;
 
 /// <summary>
-/// A load into an empty database drops the secondary indexes and builds them once at the end; whatever
-/// happens in between, the schema a run leaves is the one the migrations make.
+/// A load into an empty database drops the secondary indexes and suspends the full-text index, and
+/// builds them once at the end; whatever happens in between, the schema a run leaves is the one the
+/// migrations make, and the full-text index holds every article.
 /// </summary>
 public sealed class BulkLoadIndexTests : IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class BulkLoadIndexTests : IDisposable
 
         Assert.Equal(await MigratedSchemaAsync(), Schema(_workspace));
         Assert.Equal("ok", Scalar(_workspace, "PRAGMA integrity_check"));
+        AssertSearchIndexMatchesArticles(_workspace);
     }
 
     [Fact]
@@ -32,14 +34,18 @@ public sealed class BulkLoadIndexTests : IDisposable
             .ImportAsync(_workspace.Content, onBatch: _ => stop.Cancel(), ct: stop.Token));
         Assert.IsAssignableFrom<OperationCanceledException>(stopped);
 
-        // Stopped mid-load: the rows of the committed batch are there, the secondary indexes are not.
+        // Stopped mid-load: the rows of the committed batch are there, the secondary indexes and
+        // their full-text entries are not.
         Assert.Equal(100L, Scalar(_workspace, "SELECT count(*) FROM Articles"));
         Assert.NotEqual(await MigratedSchemaAsync(), Schema(_workspace));
+        Assert.DoesNotContain(Schema(_workspace), row => row.StartsWith("trigger Articles_Search_Insert", StringComparison.Ordinal));
+        Assert.ThrowsAny<SqliteException>(() => AssertSearchIndexMatchesArticles(_workspace));
 
         var report = await _workspace.Importer().ImportAsync(_workspace.Content);
         Assert.Equal(100, report.Unchanged);
         Assert.Equal(await MigratedSchemaAsync(), Schema(_workspace));
         Assert.Equal("ok", Scalar(_workspace, "PRAGMA integrity_check"));
+        AssertSearchIndexMatchesArticles(_workspace);
     }
 
     [Fact]
@@ -56,6 +62,7 @@ public sealed class BulkLoadIndexTests : IDisposable
 
         Assert.NotEmpty(schemaAtEachBatch);
         Assert.All(schemaAtEachBatch, schema => Assert.Equal(expected, schema));
+        AssertSearchIndexMatchesArticles(_workspace);
     }
 
     async Task<string[]> MigratedSchemaAsync()
@@ -68,6 +75,17 @@ public sealed class BulkLoadIndexTests : IDisposable
     static string[] Schema(TempWorkspace workspace) =>
         Query(workspace, "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name")
             .Select(row => (string)row).ToArray();
+
+    // FTS5's own check, which with rank 1 also compares the index with the Articles rows it indexes:
+    // SQLite reports a mismatch as a corrupt database.
+    static void AssertSearchIndexMatchesArticles(TempWorkspace workspace)
+    {
+        using var connection = new SqliteConnection($"Data Source={workspace.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('integrity-check', 1)";
+        command.ExecuteNonQuery();
+    }
 
     static object Scalar(TempWorkspace workspace, string sql) => Query(workspace, sql).Single();
 

@@ -75,6 +75,17 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(0, final.ExitCode);
         Assert.Equal(Dump(_reference.DatabasePath), Dump(_workspace.DatabasePath));
+        using var connection = new SqliteConnection($"Data Source={_workspace.DatabasePath};Pooling=False");
+        connection.Open();
+        AssertSearchIndexMatchesArticles(connection);
+    }
+
+    // Throws when the full-text index differs from the articles it indexes.
+    static void AssertSearchIndexMatchesArticles(SqliteConnection connection)
+    {
+        using var search = connection.CreateCommand();
+        search.CommandText = "INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('integrity-check', 1)";
+        search.ExecuteNonQuery();
     }
 
     [Fact]
@@ -182,11 +193,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             AssertSameRows(connection, $"SELECT * FROM main.{table}", $"SELECT * FROM reference.{table} WHERE ArticleId IN (SELECT Id FROM main.Articles)");
         }
 
-        using (var search = connection.CreateCommand())
+        // A load into an empty database killed midway leaves full-text indexing suspended (its insert
+        // trigger dropped) for the next run to rebuild; otherwise the index must match the articles.
+        if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'Articles_Search_Insert'") == "1")
         {
-            // Throws when the full-text index differs from the articles it indexes.
-            search.CommandText = "INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('integrity-check', 1)";
-            search.ExecuteNonQuery();
+            AssertSearchIndexMatchesArticles(connection);
         }
 
         Assert.Equal("0", Scalar(connection, "SELECT count(*) FROM Articles a WHERE a.RelatedCount <> (SELECT count(*) FROM RelatedLinks r WHERE r.ArticleId = a.Id)"));

@@ -36,21 +36,26 @@ public static class DatabaseSchema
         SqliteConnectionSetup.PrepareForBulkWritesAsync(db, ct);
 
     /// <summary>
-    /// Drops the model's secondary indexes (never a key or a unique index), so that a load into an
-    /// empty database writes each index once, sorted, at the end (<see cref="CreateMissingIndexesAsync"/>)
-    /// instead of row by row at random places. Readers meanwhile see the same rows, only slower.
+    /// Drops the model's secondary indexes (never a key or a unique index) and suspends the full-text
+    /// index, so that a load into an empty database builds each index once, sorted, at the end
+    /// (<see cref="CreateMissingIndexesAsync"/>) instead of row by row. Readers meanwhile see the same
+    /// rows, only slower, and a search finds none of the new ones until the end.
     /// </summary>
-    public static Task DropSecondaryIndexesAsync(NewsDbContext db, CancellationToken ct = default) =>
-        ExecuteAsync(db, SecondaryIndexes(db).Select(i => new DropIndexOperation { Name = i.Name, Table = i.Table.Name, Schema = i.Table.Schema }), ct);
+    public static async Task DropSecondaryIndexesAsync(NewsDbContext db, CancellationToken ct = default)
+    {
+        await ExecuteAsync(db, SecondaryIndexes(db).Select(i => new DropIndexOperation { Name = i.Name, Table = i.Table.Name, Schema = i.Table.Schema }), ct);
+        await SqliteArticleSearch.SuspendIndexingAsync(db, ct);
+    }
 
     /// <summary>
-    /// Creates the model's secondary indexes that the database lacks: after a bulk load, and at every
-    /// writer start, since a writer killed during a bulk load leaves them dropped.
+    /// Creates the secondary indexes that the database lacks and catches the full-text index up: after
+    /// a bulk load, and at every writer start, since a writer killed during a bulk load leaves them dropped.
     /// </summary>
     public static async Task CreateMissingIndexesAsync(NewsDbContext db, CancellationToken ct = default)
     {
         var existing = await SqliteSchemaSetup.IndexNamesAsync(db, ct);
         await ExecuteAsync(db, SecondaryIndexes(db).Where(i => !existing.Contains(i.Name)).Select(CreateIndexOperation.CreateFrom), ct);
+        await SqliteArticleSearch.ResumeIndexingAsync(db, ct);
     }
 
     static async Task ExecuteAsync(NewsDbContext db, IEnumerable<MigrationOperation> operations, CancellationToken ct)
