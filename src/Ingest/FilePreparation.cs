@@ -1,10 +1,14 @@
 using System.Security.Cryptography;
+using NewsApi.Domain.Articles;
 using NewsApi.Ingest.FrontMatter;
 
 namespace NewsApi.Ingest;
 
-/// <summary>What reading one file found, before deciding its fate: the CPU-bound part, run in parallel.</summary>
-sealed record FilePreparation(bool SameStat, string? Sha256, FrontMatterResult? Parsed, FrontMatterError? ReadError)
+/// <summary>
+/// What reading one file found, before deciding its fate: the CPU-bound part, run in parallel. A file
+/// that parsed is also mapped to its <see cref="Article"/> here, so the single writer only decides and writes.
+/// </summary>
+sealed record FilePreparation(bool SameStat, string? Sha256, FrontMatterResult? Parsed, FrontMatterError? ReadError, Article? Article = null)
 {
     /// <summary>The stored version is this file, unchanged by size and time (nothing was read).</summary>
     public static readonly FilePreparation Unchanged = new(true, null, null, null);
@@ -38,7 +42,7 @@ sealed record FilePreparation(bool SameStat, string? Sha256, FrontMatterResult? 
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var parsed = !forceParse && storedHere && stored!.Sha256 == sha256 ? (FrontMatterResult?)null : FrontMatterParser.Parse(bytes, limits);
-        return new(false, sha256, parsed, null);
+        return new(false, sha256, parsed, null, parsed?.Document is { } document ? ArticleMapper.ToArticle(document, file, sha256) : null);
     }
 }
 

@@ -185,7 +185,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
             // A later path with a claimed id: it is a duplicate if it parses (SPEC), else rejected for its own reason.
             var parsed = prepared.Parsed ?? FilePreparation.Prepare(file, stored, settings.Limits, forceParse: true).Parsed!.Value;
-            var (document, error) = parsed;
+            var error = parsed.Error;
             if (error is not null)
             {
                 return await RejectAsync(claims, file, error, ct);
@@ -197,7 +197,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             }
 
             await ClaimAsync(claims, file, ct);
-            changes.Articles.Add(ArticleMapper.ToArticle(document!, file, prepared.Sha256!));
+            changes.Articles.Add(prepared.Article!);
             if (stored is not null)
             {
                 changes.Replaced.Add(file.Id);
