@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsApi.Domain;
@@ -38,28 +39,32 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             await DatabaseSchema.DropSecondaryIndexesAsync(db, ct);
         }
 
-        await using var run = new Run(db, _settings, onFile ?? (_ => { }), onBatch ?? (_ => { }));
+        // The stored versions are looked up on a connection of their own, so that lookups and writes overlap.
+        await using var lookup = new NewsDbContext(options.ForWriter());
+        await using var run = new Run(db, lookup, _settings, onFile ?? (_ => { }), onBatch ?? (_ => { }));
         await run.StartAsync(ct);
 
-        // Each batch's files are read and parsed on the thread pool while the batch before it is
-        // written: a pipeline two batches deep, so parsing and SQLite's single writer overlap.
+        // Listing the folder, looking up the stored versions and reading and parsing the files run
+        // ahead of SQLite's single writer, on the thread pool, at most two batches ahead.
         var content = new ContentRoot(contentRoot);
-        PreparedBatch? previous = null;
-        foreach (var files in content.Files().Chunk(_settings.BatchSize))
+        var batches = Channel.CreateBounded<PreparedBatch>(1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var preparing = Task.Run(() => run.PrepareAllAsync(content, batches.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            var next = await run.PrepareAsync(files, ct);
-            if (previous is not null)
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                await run.WriteAsync(previous, ct);
+                await run.WriteAsync(batch, ct);
             }
-
-            previous = next;
         }
-
-        if (previous is not null)
+        finally
         {
-            await run.WriteAsync(previous, ct);
+            // A failed write stops the preparing too, and it ends before its connection is closed.
+            await stop.CancelAsync();
+            await preparing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+
+        await preparing;
 
         foreach (var folder in content.UnreadableFolders)
         {
@@ -88,7 +93,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         return run.Totals;
     }
 
-    sealed class Run(NewsDbContext db, ImportSettings settings, Action<FileOutcome> onFile, Action<BatchReport> onBatch) : IAsyncDisposable
+    sealed class Run(NewsDbContext db, NewsDbContext lookup, ImportSettings settings, Action<FileOutcome> onFile, Action<BatchReport> onBatch) : IAsyncDisposable
     {
         readonly BulkInsert<Article> _articles = new(db);
         readonly BulkInsert<ArticleTopic> _topics = new(db);
@@ -113,11 +118,30 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             onFile(outcome);
         }
 
+        /// <summary>Prepares the content's batches in path order into <paramref name="batches"/>, then completes it (with the error, if one stopped it).</summary>
+        public async Task PrepareAllAsync(ContentRoot content, ChannelWriter<PreparedBatch> batches, CancellationToken ct)
+        {
+            try
+            {
+                foreach (var files in content.Files().Chunk(settings.BatchSize))
+                {
+                    await batches.WriteAsync(await PrepareAsync(files, ct), ct);
+                }
+
+                batches.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Complete(e);
+                throw;
+            }
+        }
+
         /// <summary>Looks up the batch's stored versions, then starts reading, hashing and parsing its files on every core.</summary>
-        public async Task<PreparedBatch> PrepareAsync(ContentFile[] files, CancellationToken ct)
+        async Task<PreparedBatch> PrepareAsync(ContentFile[] files, CancellationToken ct)
         {
             var ids = files.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
-            var stored = await db.Articles.AsNoTracking()
+            var stored = await lookup.Articles.AsNoTracking()
                 .Where(a => ids.Contains(a.Id))
                 .Select(a => new StoredSource(a.Id, a.Source.Path, a.Source.Length, a.Source.ModifiedTicks, a.Source.Sha256))
                 .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
