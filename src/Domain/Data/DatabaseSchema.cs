@@ -17,8 +17,8 @@ public static class DatabaseSchema
     {
         // Migrate only when pending: Migrate() takes a lock row even when there is nothing to do,
         // so calling it always would make every start write.
-        var pending = await db.Database.GetPendingMigrationsAsync(ct);
-        if (!pending.Any())
+        var applied = await SqliteSchemaSetup.AppliedMigrationsAsync(db, ct);
+        if (db.Database.GetMigrations().All(applied.Contains))
         {
             return;
         }
