@@ -17,8 +17,8 @@ public static class DatabaseSchema
     {
         // Migrate only when pending: Migrate() takes a lock row even when there is nothing to do,
         // so calling it always would make every start write.
-        var pending = await db.Database.GetPendingMigrationsAsync(ct);
-        if (!pending.Any())
+        var applied = await SqliteSchemaSetup.AppliedMigrationsAsync(db, ct);
+        if (db.Database.GetMigrations().All(applied.Contains))
         {
             return;
         }
@@ -43,7 +43,7 @@ public static class DatabaseSchema
     /// </summary>
     public static async Task DropSecondaryIndexesAsync(NewsDbContext db, CancellationToken ct = default)
     {
-        await ExecuteAsync(db, SecondaryIndexes(db).Select(i => new DropIndexOperation { Name = i.Name, Table = i.Table.Name, Schema = i.Table.Schema }), ct);
+        await ExecuteAsync(db, SecondaryIndexes(DesignTimeModel(db)).Select(i => new DropIndexOperation { Name = i.Name, Table = i.Table.Name, Schema = i.Table.Schema }), ct);
         await SqliteArticleSearch.SuspendIndexingAsync(db, ct);
     }
 
@@ -54,19 +54,27 @@ public static class DatabaseSchema
     public static async Task CreateMissingIndexesAsync(NewsDbContext db, CancellationToken ct = default)
     {
         var existing = await SqliteSchemaSetup.IndexNamesAsync(db, ct);
-        await ExecuteAsync(db, SecondaryIndexes(db).Where(i => !existing.Contains(i.Name)).Select(CreateIndexOperation.CreateFrom), ct);
+        if (!SecondaryIndexes(db.Model).All(i => existing.Contains(i.Name)))
+        {
+            await ExecuteAsync(db, SecondaryIndexes(DesignTimeModel(db)).Where(i => !existing.Contains(i.Name)).Select(CreateIndexOperation.CreateFrom), ct);
+        }
+
         await SqliteArticleSearch.ResumeIndexingAsync(db, ct);
     }
 
     static async Task ExecuteAsync(NewsDbContext db, IEnumerable<MigrationOperation> operations, CancellationToken ct)
     {
-        var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations.ToList(), db.GetService<IDesignTimeModel>().Model);
+        var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations.ToList(), DesignTimeModel(db));
         foreach (var command in commands)
         {
             await db.Database.ExecuteSqlRawAsync(command.CommandText, ct);
         }
     }
 
-    static IEnumerable<ITableIndex> SecondaryIndexes(NewsDbContext db) =>
-        db.GetService<IDesignTimeModel>().Model.GetRelationalModel().Tables.SelectMany(t => t.Indexes).Where(i => !i.IsUnique);
+    // The compiled model (db.Model) names the indexes but leaves out what only DDL needs, such as a
+    // column's sort order; the model built from the configurations has it all but takes ~0.3 s to build.
+    static IModel DesignTimeModel(NewsDbContext db) => db.GetService<IDesignTimeModel>().Model;
+
+    static IEnumerable<ITableIndex> SecondaryIndexes(IModel model) =>
+        model.GetRelationalModel().Tables.SelectMany(t => t.Indexes).Where(i => !i.IsUnique);
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace NewsApi.Domain.Data.Sqlite;
 
@@ -8,10 +10,7 @@ static class SqliteSchemaSetup
     // wait for it forever. We are the only writer, so a row found before we start is stale.
     public static async Task ClearStaleMigrationLockAsync(NewsDbContext db, CancellationToken ct)
     {
-        var hasLockTable = await db.Database
-            .SqlQueryRaw<int>("SELECT count(*) AS Value FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
-            .SingleAsync(ct);
-        if (hasLockTable > 0)
+        if (await ExistsAsync(db, "table", "__EFMigrationsLock", ct))
         {
             await db.Database.ExecuteSqlRawAsync("DELETE FROM __EFMigrationsLock", ct);
         }
@@ -27,6 +26,40 @@ static class SqliteSchemaSetup
         db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
 
     public static async Task<HashSet<string>> IndexNamesAsync(NewsDbContext db, CancellationToken ct) =>
-        (await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index'").ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        (await TextColumnAsync(db, "SELECT name FROM sqlite_master WHERE type = 'index'", ct)).ToHashSet(StringComparer.Ordinal);
+
+    // What EF Core's GetAppliedMigrations reads, without the model of the history table that it builds first.
+    public static async Task<List<string>> AppliedMigrationsAsync(NewsDbContext db, CancellationToken ct) =>
+        await ExistsAsync(db, "table", HistoryRepository.DefaultTableName, ct)
+            ? await TextColumnAsync(db, $"SELECT MigrationId FROM {HistoryRepository.DefaultTableName}", ct)
+            : [];
+
+    /// <summary>Whether the schema has an object of this type ('table', 'index', 'trigger') and name (our own constants, never user text).</summary>
+    public static async Task<bool> ExistsAsync(NewsDbContext db, string type, string name, CancellationToken ct) =>
+        (await TextColumnAsync(db, $"SELECT name FROM sqlite_master WHERE type = '{type}' AND name = '{name}'", ct)).Count > 0;
+
+    // A plain command rather than SqlQueryRaw: EF Core compiles a query for each new one, and these
+    // few look-ups at start cost ~0.1 s that way.
+    static async Task<List<string>> TextColumnAsync(NewsDbContext db, string sql, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var values = new List<string>();
+            while (await reader.ReadAsync(ct))
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            return values;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }
