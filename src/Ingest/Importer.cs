@@ -109,7 +109,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         public async Task StartAsync(CancellationToken ct)
         {
             await Seen.CreateAsync(ct);
-            _published = await db.Articles.CountAsync(a => a.Published, ct);
+            _published = await ArticleSearch.PublishedCountAsync(db, ct);
         }
 
         public void Report(FileOutcome outcome)

@@ -27,6 +27,10 @@ public static class ArticleSearch
         NewsDbContext db, string? valueProperty, IReadOnlyList<(string Property, bool Descending)> order) =>
         SqliteArticleSearch.PublishedKeys<T>(db, valueProperty, order);
 
+    /// <summary>How many articles are published, counted in a sort index rather than in the wide rows.</summary>
+    public static Task<int> PublishedCountAsync(NewsDbContext db, CancellationToken ct) =>
+        SqliteArticleSearch.PublishedCountAsync(db, ct);
+
     /// <summary>Every article's topic slugs with the article's search key (published or not).</summary>
     public static IEnumerable<(string Slug, long Key)> TopicKeys(NewsDbContext db) =>
         SqliteArticleSearch.TopicKeys(db);

@@ -53,10 +53,7 @@ static class SqliteArticleSearch
     /// <summary>When indexing was suspended (by this run or one killed mid-load), restores it and reindexes every article.</summary>
     public static async Task ResumeIndexingAsync(NewsDbContext db, CancellationToken ct)
     {
-        var suspended = await db.Database
-            .SqlQueryRaw<int>("SELECT count(*) AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'Articles_Search_Insert'")
-            .SingleAsync(ct) == 0;
-        if (suspended)
+        if (!await SqliteSchemaSetup.ExistsAsync(db, "trigger", "Articles_Search_Insert", ct))
         {
             await db.Database.ExecuteSqlRawAsync(InsertTriggerSql + RebuildSql, ct);
         }
@@ -104,6 +101,11 @@ static class SqliteArticleSearch
             yield return (reader.GetInt64(0), reader.IsDBNull(1) ? default : reader.GetFieldValue<T>(1));
         }
     }
+
+    // As above, the range true of every value makes SQLite count the partial date index (7 MB at
+    // 100,000 articles) instead of scanning the rows (400 MB): 0.2 s less at each ingest start.
+    public static Task<int> PublishedCountAsync(NewsDbContext db, CancellationToken ct) =>
+        db.Articles.CountAsync(a => a.Published && a.DateDescKey >= long.MinValue, ct);
 
     // Articles first (CROSS JOIN keeps SQLite to that order): one pass over the Id index, each
     // article's topics found beside the last one's, 4x faster than a lookup of each topic's article.
