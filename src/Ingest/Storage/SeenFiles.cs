@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -11,6 +12,7 @@ namespace NewsApi.Ingest.Storage;
 /// </summary>
 sealed class SeenFiles(DbContext db) : IAsyncDisposable
 {
+    DbCommand? _find;
     DbCommand? _add;
 
     // Pooled connections keep temp tables, so a run in the same process must not find the last run's ids.
@@ -27,14 +29,25 @@ sealed class SeenFiles(DbContext db) : IAsyncDisposable
     /// <summary>For each given id already seen in this run: the path that claimed it, or null when unclaimed.</summary>
     public async Task<Dictionary<string, string?>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
-        var rows = await db.Database
-            .SqlQueryRaw<SeenRow>("SELECT Id, Path, Claimed FROM temp.ingest_seen")
-            .Where(r => ids.Contains(r.Id))
-            .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id, r => r.Claimed == 1 ? r.Path : null, StringComparer.Ordinal);
-    }
+        // A command of our own rather than a query through EF Core, whose first compilation cost ~55 ms.
+        if (_find is null)
+        {
+            _find = CreateCommand();
+            _find.CommandText = "SELECT Id, Path, Claimed FROM temp.ingest_seen WHERE Id IN (SELECT value FROM json_each(@ids))";
+            AddParameter(_find, "@ids", "[]");
+        }
 
-    sealed record SeenRow(string Id, string Path, long Claimed);
+        _find.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        _find.Parameters[0].Value = JsonSerializer.Serialize(ids);
+        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
+        await using var reader = await _find.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found[reader.GetString(0)] = reader.GetInt64(2) == 1 ? reader.GetString(1) : null;
+        }
+
+        return found;
+    }
 
     /// <summary>Records a file's id; a claim replaces an earlier unclaimed sighting, never another claim.</summary>
     public async Task AddAsync(string id, string path, bool claimed, CancellationToken ct)
@@ -61,9 +74,12 @@ sealed class SeenFiles(DbContext db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_add is not null)
+        foreach (var command in new[] { _find, _add })
         {
-            await _add.DisposeAsync();
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
         }
     }
 
