@@ -12,23 +12,26 @@ namespace NewsApi.Ingest.Storage;
 /// writes rows exactly as EF Core would, without the change tracker's cost per entity. Navigations
 /// are not followed: insert each type on its own. The SQL is as valid for PostgreSQL as for SQLite.
 /// </summary>
-sealed class BulkInsert<T> : IAsyncDisposable where T : class
+sealed class BulkInsert<T>(DbContext db, bool upsert = false) : IAsyncDisposable where T : class
 {
-    readonly DbCommand _command;
-    readonly List<(Func<T, object?> Read, DbParameter Parameter, RelationalTypeMapping Mapping)> _columns = [];
+    // Built at the first insert: a run with nothing to write (the usual re-ingest) skips compiling
+    // ~250 property getters, ~75 ms at start.
+    Statement? _statement;
 
-    public BulkInsert(DbContext db, bool upsert = false)
+    sealed record Statement(DbCommand Command, List<(Func<T, object?> Read, DbParameter Parameter, RelationalTypeMapping Mapping)> Columns);
+
+    Statement Prepare()
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        _command = db.Database.GetDbConnection().CreateCommand();
+        var statement = new Statement(db.Database.GetDbConnection().CreateCommand(), []);
 
         var names = new List<string>();
         foreach (var property in entityType.GetProperties())
         {
             var getter = property.GetGetter();
-            Add(property, table, entity => getter.GetClrValue(entity), names);
+            Add(statement, property, table, entity => getter.GetClrValue(entity), names);
         }
 
         foreach (var complex in entityType.GetComplexProperties())
@@ -36,41 +39,50 @@ sealed class BulkInsert<T> : IAsyncDisposable where T : class
             foreach (var property in complex.ComplexType.GetProperties())
             {
                 var getter = property.GetGetter();
-                Add(property, table, entity => getter.GetClrValueUsingContainingEntity(entity), names);
+                Add(statement, property, table, entity => getter.GetClrValueUsingContainingEntity(entity), names);
             }
         }
 
-        _command.CommandText =
+        statement.Command.CommandText =
             $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", names.Select(n => sql.DelimitIdentifier(n)))}) " +
-            $"VALUES ({string.Join(", ", _columns.Select(c => c.Parameter.ParameterName))})";
+            $"VALUES ({string.Join(", ", statement.Columns.Select(c => c.Parameter.ParameterName))})";
         if (upsert)
         {
             var keys = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(table)!).ToList();
             var updates = names.Except(keys).Select(n => $"{sql.DelimitIdentifier(n)} = excluded.{sql.DelimitIdentifier(n)}");
-            _command.CommandText += $" ON CONFLICT ({string.Join(", ", keys.Select(k => sql.DelimitIdentifier(k)))}) DO UPDATE SET {string.Join(", ", updates)}";
+            statement.Command.CommandText += $" ON CONFLICT ({string.Join(", ", keys.Select(k => sql.DelimitIdentifier(k)))}) DO UPDATE SET {string.Join(", ", updates)}";
         }
+
+        return statement;
     }
 
-    void Add(IProperty property, StoreObjectIdentifier table, Func<T, object?> read, List<string> names)
+    static void Add(Statement statement, IProperty property, StoreObjectIdentifier table, Func<T, object?> read, List<string> names)
     {
         var mapping = property.GetRelationalTypeMapping();
-        var parameter = mapping.CreateParameter(_command, "@p" + _columns.Count, null, property.IsNullable);
-        _command.Parameters.Add(parameter);
-        _columns.Add((read, parameter, mapping));
+        var parameter = mapping.CreateParameter(statement.Command, "@p" + statement.Columns.Count, null, property.IsNullable);
+        statement.Command.Parameters.Add(parameter);
+        statement.Columns.Add((read, parameter, mapping));
         names.Add(property.GetColumnName(table)!);
     }
 
     public async Task InsertAsync(T entity, DbTransaction transaction, CancellationToken ct)
     {
-        _command.Transaction = transaction;
-        foreach (var (read, parameter, mapping) in _columns)
+        var (command, columns) = _statement ??= Prepare();
+        command.Transaction = transaction;
+        foreach (var (read, parameter, mapping) in columns)
         {
             var value = read(entity);
             parameter.Value = value is null ? DBNull.Value : mapping.Converter?.ConvertToProvider(value) ?? value;
         }
 
-        await _command.ExecuteNonQueryAsync(ct);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_statement is not null)
+        {
+            await _statement.Command.DisposeAsync();
+        }
+    }
 }
