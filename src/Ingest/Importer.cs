@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsApi.Domain;
@@ -44,27 +44,13 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         await using var run = new Run(db, lookup, _settings, onFile ?? (_ => { }), onBatch ?? (_ => { }));
         await run.StartAsync(ct);
 
-        // Listing the folder, looking up the stored versions and reading and parsing the files run
-        // ahead of SQLite's single writer, on the thread pool, at most two batches ahead.
+        // Listing the folder, looking up the stored versions, and reading and parsing the files run
+        // ahead of SQLite's single writer on the thread pool, each stage a batch ahead of the next.
         var content = new ContentRoot(contentRoot);
-        var batches = Channel.CreateBounded<PreparedBatch>(1);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var preparing = Task.Run(() => run.PrepareAllAsync(content, batches.Writer, stop.Token), CancellationToken.None);
-        try
+        await foreach (var batch in ReadAhead.Of(run.PreparedBatches(content, ct), ahead: 1, ct))
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-            {
-                await run.WriteAsync(batch, ct);
-            }
+            await run.WriteAsync(batch, ct);
         }
-        finally
-        {
-            // A failed write stops the preparing too, and it ends before its connection is closed.
-            await stop.CancelAsync();
-            await preparing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-
-        await preparing;
 
         foreach (var folder in content.UnreadableFolders)
         {
@@ -118,22 +104,13 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             onFile(outcome);
         }
 
-        /// <summary>Prepares the content's batches in path order into <paramref name="batches"/>, then completes it (with the error, if one stopped it).</summary>
-        public async Task PrepareAllAsync(ContentRoot content, ChannelWriter<PreparedBatch> batches, CancellationToken ct)
+        /// <summary>The content's batches in path order, each prepared (<see cref="PrepareAsync(ContentFile[], CancellationToken)"/>).</summary>
+        public async IAsyncEnumerable<PreparedBatch> PreparedBatches(ContentRoot content, [EnumeratorCancellation] CancellationToken ct)
         {
-            try
+            // Listing 100,000 files takes about as long as looking them up: one stage each.
+            await foreach (var files in ReadAhead.Of(content.Files().Chunk(settings.BatchSize).ToAsyncEnumerable(), ahead: 1, ct))
             {
-                foreach (var files in content.Files().Chunk(settings.BatchSize))
-                {
-                    await batches.WriteAsync(await PrepareAsync(files, ct), ct);
-                }
-
-                batches.Complete();
-            }
-            catch (Exception e)
-            {
-                batches.Complete(e);
-                throw;
+                yield return await PrepareAsync(files, ct);
             }
         }
 
