@@ -119,9 +119,9 @@ static class SqliteArticleSearch
         }
     }
 
-    // The page's rows by rowid (only the first image, which a list shows, out of the JSON), then their topics (the same rows again, each a rowid lookup), in one
-    // command: two statements, one round trip. Keys are numbers, formatted invariantly, so nothing of
-    // the request reaches the SQL text.
+    // The page's rows by rowid (of the images JSON only the first, which a list shows), then their
+    // topics (the same rows again, each a rowid lookup): two statements, one round trip. Keys are
+    // numbers, formatted invariantly, so nothing of the request reaches the SQL text.
     const string ListColumns =
         "a.rowid, a.\"Id\", a.\"Category\", a.\"Title\", a.\"Excerpt\", a.\"PublishedAtUtc\", a.\"Type\", a.\"Quality\", a.\"Heat\", " +
         "a.\"WebUrl\", a.\"OriginalUrl\", a.\"ProviderName\", a.\"ProviderDomain\", json_extract(a.\"Images\", '$[0]'), a.\"RelatedCount\"";
