@@ -137,6 +137,30 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ADuplicateIdInALaterBatchIsRejectedOnEveryRun()
+    {
+        // One file per batch: the claim comes from the run's seen ids, not from the batch in memory.
+        var settings = new ImportSettings { BatchSize = 1 };
+        _workspace.Write("_news/a/same.md", Articles.Markdown("First by path"));
+        _workspace.Write("_news/b/other.md", Articles.Markdown("Other"));
+        _workspace.Write("_news/c/same.md", Articles.Markdown("Third by path"));
+
+        foreach (var expected in new[] { "added 2, updated 0, unchanged 0, removed 0, rejected 1", "added 0, updated 0, unchanged 2, removed 0, rejected 1" })
+        {
+            var outcomes = new List<FileOutcome>();
+            var report = await _workspace.Importer(settings).ImportAsync(_workspace.Content, outcomes.Add);
+
+            Assert.Equal(expected, report.Summary);
+            var rejected = Assert.Single(outcomes, o => o.Status == FileStatus.Rejected);
+            Assert.Equal("_news/c/same.md", rejected.Path);
+            Assert.Contains("_news/a/same.md", rejected.Reason, StringComparison.Ordinal);
+        }
+
+        await using var db = _workspace.OpenDb();
+        Assert.Equal("First by path", (await db.Articles.SingleAsync(a => a.Id == "same")).Title);
+    }
+
+    [Fact]
     public async Task ADuplicateWhoseFirstPathDoesNotParseGoesToTheNextPathThatDoes()
     {
         _workspace.Write("_news/a/same.md", "---\ntitle: [broken\n---\n");
