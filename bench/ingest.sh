@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingest benchmark of the ingest published ReadyToRun (not `dotnet run`), under /usr/bin/time -v:
+# Ingest benchmark of the published ingest (self-contained, composite ReadyToRun; not `dotnet run`), under /usr/bin/time -v:
 #   full      every article into a fresh database
 #   unchanged the same files again (nothing to write)
 #   1% change the `heat:` line of every 100th file rewritten, then ingested again
@@ -32,9 +32,9 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
 if [[ $build == 1 ]]; then
-  log "building Release: tools/CorpusGenerator; publishing src/Ingest ReadyToRun"
+  log "building Release: tools/CorpusGenerator; publishing src/Ingest (composite ReadyToRun, ~2 min)"
   build_release tools/CorpusGenerator
-  publish_ingest_r2r
+  publish_ingest
 fi
 
 mkdir -p "$RESULTS"
@@ -55,7 +55,7 @@ db=$tmp/news.db
 # phase <run> <name> <expected summary regexp>: one timed ingest; appends "run name seconds rss_mib summary" to rows.
 phase() {
   local run=$1 name=$2 expect=$3 rc=0
-  /usr/bin/time -v -o "$tmp/time.txt" dotnet "$INGEST_R2R_DLL" "$corpus" --db "$db" >"$tmp/stdout.txt" 2>"$tmp/stderr.txt" || rc=$?
+  /usr/bin/time -v -o "$tmp/time.txt" "$INGEST_PUBLISHED" "$corpus" --db "$db" >"$tmp/stdout.txt" 2>"$tmp/stderr.txt" || rc=$?
   local summary seconds rss
   summary=$(grep -E '^added [0-9]+' "$tmp/stdout.txt" | tail -1 || true)
   seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$tmp/time.txt")

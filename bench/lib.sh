@@ -9,8 +9,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 API_DLL=$REPO/src/Api/bin/Release/net10.0/NewsApi.Api.dll
 INGEST_DLL=$REPO/src/Ingest/bin/Release/net10.0/NewsApi.Ingest.dll
-# The ingest benchmark runs the ReadyToRun publish: precompiled code, so a run pays little JIT.
-INGEST_R2R_DLL=$REPO/src/Ingest/bin/Release/net10.0/linux-x64/publish/NewsApi.Ingest.dll
+# The ingest benchmark runs the published program: self-contained, the framework and the app
+# precompiled together into one ReadyToRun image, so a run pays little JIT (start-up 0.45 s, not 0.7).
+INGEST_PUBLISH_DIR=$REPO/src/Ingest/bin/Release/net10.0/linux-x64/publish
+INGEST_PUBLISHED=$INGEST_PUBLISH_DIR/NewsApi.Ingest
 GENERATOR_DLL=$REPO/tools/CorpusGenerator/bin/Release/net10.0/NewsApi.CorpusGenerator.dll
 CHECK_DLL=$BENCH_DIR/CheckBodies/bin/Release/net10.0/NewsApi.CheckBodies.dll
 MICRO_DLL=$BENCH_DIR/Microbenchmarks/bin/Release/net10.0/Microbenchmarks.dll
@@ -38,10 +40,15 @@ build_release() {
   done
 }
 
-# publish_ingest_r2r: the ingest published ReadyToRun (framework-dependent) into INGEST_R2R_DLL's folder.
-publish_ingest_r2r() {
+# publish_ingest: the ingest published into INGEST_PUBLISH_DIR, self-contained with a composite
+# ReadyToRun image (one version bubble: generic code over the app's types is precompiled too).
+# Takes ~2 minutes. The intermediate folder is cleared first: an earlier framework-dependent
+# ReadyToRun publish leaves component images that a composite publish would mix in, and back.
+publish_ingest() {
   local output
-  output=$(cd "$REPO" && dotnet publish src/Ingest -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true 2>&1) ||
+  rm -rf "$REPO/src/Ingest/obj/Release/net10.0/linux-x64" "$INGEST_PUBLISH_DIR"
+  output=$(cd "$REPO" && dotnet publish src/Ingest -c Release -r linux-x64 --self-contained true \
+    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$INGEST_PUBLISH_DIR" 2>&1) ||
     { printf '%s\n' "$output" | grep -E 'error|Error' | head -20 >&2; die "ReadyToRun publish of src/Ingest failed"; }
 }
 
