@@ -12,8 +12,11 @@ namespace NewsApi.Ingest;
 /// <summary>
 /// Makes the database mirror a content root (SPEC section 2): adds new files, updates changed ones,
 /// skips unchanged ones by size and time (or, failing that, by hash), and removes articles whose files
-/// are gone. Work is committed in batches; a kill between or inside batches leaves a consistent database.
-/// Each commit is reported to <c>onBatch</c> (<see cref="BatchReport"/>) right after it, before the next batch is written.
+/// are gone. Files are decided in batches of <see cref="ImportSettings.BatchSize"/>; what they change is
+/// committed once a batch's worth of files has changed, and with the last batch, so that a few changes
+/// spread over many files cost a few transactions, not one per batch. A kill at any moment leaves a
+/// consistent database. Each batch is reported to <c>onBatch</c> (<see cref="BatchReport"/>) right
+/// after its commit, with the files whose fate that commit settled, before the next batch is written.
 /// </summary>
 public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSettings? settings = null)
 {
@@ -89,6 +92,10 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         // Counted once, then kept in step with each batch, so a batch report costs no count query.
         int _published;
 
+        // Decided, not yet written: the changes and the outcomes that their commit will settle.
+        BatchChanges _pending = new();
+        List<FileOutcome> _pendingOutcomes = [];
+
         public ImportReport Totals { get; } = new();
         public SeenFiles Seen { get; } = new(db);
 
@@ -104,18 +111,30 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             onFile(outcome);
         }
 
-        /// <summary>The content's batches in path order, each prepared (<see cref="PrepareAsync(ContentFile[], CancellationToken)"/>).</summary>
+        /// <summary>The content's batches in path order, each prepared (<see cref="PrepareAsync(ContentFile[], bool, CancellationToken)"/>).</summary>
         public async IAsyncEnumerable<PreparedBatch> PreparedBatches(ContentRoot content, [EnumeratorCancellation] CancellationToken ct)
         {
-            // Listing 100,000 files takes about as long as looking them up: one stage each.
+            // Listing 100,000 files takes about as long as looking them up: one stage each. A batch is
+            // prepared once the next one is listed, so that the last one is known to be the last.
+            ContentFile[]? listed = null;
             await foreach (var files in ReadAhead.Of(content.Files().Chunk(settings.BatchSize).ToAsyncEnumerable(), ahead: 1, ct))
             {
-                yield return await PrepareAsync(files, ct);
+                if (listed is not null)
+                {
+                    yield return await PrepareAsync(listed, last: false, ct);
+                }
+
+                listed = files;
+            }
+
+            if (listed is not null)
+            {
+                yield return await PrepareAsync(listed, last: true, ct);
             }
         }
 
         /// <summary>Looks up the batch's stored versions, then starts reading, hashing and parsing its files on every core.</summary>
-        async Task<PreparedBatch> PrepareAsync(ContentFile[] files, CancellationToken ct)
+        async Task<PreparedBatch> PrepareAsync(ContentFile[] files, bool last, CancellationToken ct)
         {
             var ids = files.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
             var stored = await lookup.Articles.AsNoTracking()
@@ -128,31 +147,40 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
                 prepared[i] = FilePreparation.Prepare(files[i], stored.GetValueOrDefault(files[i].Id), settings.Limits);
                 return ValueTask.CompletedTask;
             });
-            return new PreparedBatch(files, ids, stored, prepared, reading);
+            return new PreparedBatch(files, ids, stored, prepared, reading, last);
         }
 
         /// <summary>
         /// Decides each file's fate in path order (which file wins an id depends on the batches
-        /// before it, so claims are read only now) and commits the batch in one transaction.
+        /// before it, so claims are read only now), and writes the changes decided so far once they
+        /// reach a batch's worth. Files that need no write are settled by the batch's own commit.
         /// </summary>
         public async Task WriteAsync(PreparedBatch batch, CancellationToken ct)
         {
-            var (files, ids, stored, prepared, reading) = batch;
+            var (files, ids, stored, prepared, reading, last) = batch;
             await reading;
             Totals.FilesFound += files.Length;
             var claims = await Seen.FindAsync(ids, ct);
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var changes = new BatchChanges();
-            var outcomes = new List<FileOutcome>(files.Length);
+            var settled = new List<FileOutcome>(files.Length);
             for (var i = 0; i < files.Length; i++)
             {
-                outcomes.Add(await DecideAsync(files[i], prepared[i], stored.GetValueOrDefault(files[i].Id), claims, changes, ct));
+                var outcome = await DecideAsync(files[i], prepared[i], stored.GetValueOrDefault(files[i].Id), claims, _pending, ct);
+                (outcome.Status is FileStatus.Added or FileStatus.Updated ? _pendingOutcomes : settled).Add(outcome);
             }
 
-            var publishedChange = await ApplyAsync(changes, transaction.GetDbTransaction(), ct);
+            var publishedChange = 0;
+            if (last || _pending.Count >= settings.BatchSize)
+            {
+                publishedChange = await ApplyAsync(_pending, transaction.GetDbTransaction(), ct);
+                settled.AddRange(_pendingOutcomes);
+                _pending = new BatchChanges();
+                _pendingOutcomes = [];
+            }
+
             await transaction.CommitAsync(ct);
-            Committed(outcomes, publishedChange);
+            Committed(settled, publishedChange);
         }
 
         void Committed(List<FileOutcome> outcomes, int publishedChange)
@@ -291,12 +319,15 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
     }
 
     sealed record PreparedBatch(
-        ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, FilePreparation[] Prepared, Task Reading);
+        ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, FilePreparation[] Prepared, Task Reading, bool Last);
 
     sealed class BatchChanges
     {
         public List<Article> Articles { get; } = [];
         public List<string> Replaced { get; } = [];
         public List<(string Id, long Length, long Ticks)> Touched { get; } = [];
+
+        /// <summary>Rows to write.</summary>
+        public int Count => Articles.Count + Touched.Count;
     }
 }

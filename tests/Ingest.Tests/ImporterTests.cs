@@ -120,6 +120,35 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangesSpreadOverBatchesAreCommittedTogetherOnceABatchsWorthOrTheLastBatchIsReached()
+    {
+        var settings = new ImportSettings { BatchSize = 2 };
+        foreach (var name in new[] { "a", "b", "c", "d", "e", "f" })
+        {
+            _workspace.Write($"_news/{name}.md", Articles.Markdown(name.ToUpperInvariant()));
+        }
+
+        await _workspace.Importer(settings).ImportAsync(_workspace.Content);
+        _workspace.Write("_news/a.md", Articles.Markdown("A2"));
+        _workspace.Write("_news/e.md", Articles.Markdown("E2"));
+        var batches = new List<(BatchReport Report, string TitleOfA)>();
+
+        await _workspace.Importer(settings).ImportAsync(_workspace.Content, onBatch: report =>
+        {
+            using var db = _workspace.OpenDb();
+            batches.Add((report, db.Articles.Single(a => a.Id == "a").Title));
+        });
+
+        // a's change waits for a second change (e's, in the last batch): the first two commits write nothing.
+        Assert.Equal(
+        [
+            (new BatchReport(Added: 0, Updated: 0, Unchanged: 1, Removed: 0, Rejected: 0, PublishedArticles: 6), "A"),
+            (new BatchReport(Added: 0, Updated: 0, Unchanged: 2, Removed: 0, Rejected: 0, PublishedArticles: 6), "A"),
+            (new BatchReport(Added: 0, Updated: 2, Unchanged: 1, Removed: 0, Rejected: 0, PublishedArticles: 6), "A2"),
+        ], batches);
+    }
+
+    [Fact]
     public async Task TheFirstPathOfADuplicateIdWinsAndTheOtherIsRejectedNamingIt()
     {
         _workspace.Write("_news/b/same.md", Articles.Markdown("Second by path"));
