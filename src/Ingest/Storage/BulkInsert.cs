@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using NewsApi.Domain.Data;
 
 namespace NewsApi.Ingest.Storage;
 
@@ -10,15 +11,20 @@ namespace NewsApi.Ingest.Storage;
 /// A prepared INSERT (or, with <c>upsert</c>, INSERT … ON CONFLICT DO UPDATE) for one entity type,
 /// built from the EF Core model (table, columns, value converters and type mappings), so the ingest
 /// writes rows exactly as EF Core would, without the change tracker's cost per entity. Navigations
-/// are not followed: insert each type on its own. The SQL is as valid for PostgreSQL as for SQLite.
+/// are not followed: insert each type on its own. The SQL is as valid for PostgreSQL as for SQLite;
+/// where the provider offers it (<see cref="PositionalInsert"/>), values are bound by position instead
+/// of through the command's named parameters (<paramref name="positional"/>: false only to compare the two).
 /// </summary>
-sealed class BulkInsert<T>(DbContext db, bool upsert = false) : IAsyncDisposable where T : class
+sealed class BulkInsert<T>(DbContext db, bool upsert = false, bool positional = true) : IAsyncDisposable where T : class
 {
     // Built at the first insert: a run with nothing to write (the usual re-ingest) skips compiling
     // ~250 property getters, ~75 ms at start.
     Statement? _statement;
 
-    sealed record Statement(DbCommand Command, List<(Func<T, object?> Read, DbParameter Parameter, RelationalTypeMapping Mapping)> Columns);
+    sealed record Statement(DbCommand Command, List<(Func<T, object?> Read, DbParameter Parameter, RelationalTypeMapping Mapping)> Columns)
+    {
+        public PositionalInsert? Positional { get; set; }
+    }
 
     Statement Prepare()
     {
@@ -53,6 +59,7 @@ sealed class BulkInsert<T>(DbContext db, bool upsert = false) : IAsyncDisposable
             statement.Command.CommandText += $" ON CONFLICT ({string.Join(", ", keys.Select(k => sql.DelimitIdentifier(k)))}) DO UPDATE SET {string.Join(", ", updates)}";
         }
 
+        statement.Positional = positional ? PositionalInsert.TryPrepare(db, statement.Command.CommandText) : null;
         return statement;
     }
 
@@ -67,21 +74,36 @@ sealed class BulkInsert<T>(DbContext db, bool upsert = false) : IAsyncDisposable
 
     public async Task InsertAsync(T entity, DbTransaction transaction, CancellationToken ct)
     {
-        var (command, columns) = _statement ??= Prepare();
+        var statement = _statement ??= Prepare();
+        var (command, columns) = statement;
+        if (statement.Positional is { } positional)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                positional.Bind(i, ProviderValue(columns[i].Read, columns[i].Mapping, entity));
+            }
+
+            positional.Execute();
+            return;
+        }
+
         command.Transaction = transaction;
         foreach (var (read, parameter, mapping) in columns)
         {
-            var value = read(entity);
-            parameter.Value = value is null ? DBNull.Value : mapping.Converter?.ConvertToProvider(value) ?? value;
+            parameter.Value = ProviderValue(read, mapping, entity) ?? DBNull.Value;
         }
 
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    static object? ProviderValue(Func<T, object?> read, RelationalTypeMapping mapping, T entity) =>
+        read(entity) is { } value ? mapping.Converter?.ConvertToProvider(value) ?? value : null;
+
     public async ValueTask DisposeAsync()
     {
         if (_statement is not null)
         {
+            _statement.Positional?.Dispose();
             await _statement.Command.DisposeAsync();
         }
     }

@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Domain.Articles;
+using NewsApi.Domain.Data;
+using NewsApi.Ingest.Storage;
+
+namespace NewsApi.Ingest.Tests;
+
+/// <summary>
+/// The two ways <see cref="BulkInsert{T}"/> writes a row, values bound by position on SQLite's own
+/// statement and EF Core's typed parameters on a command, must store the same values of the same types.
+/// </summary>
+public sealed class BulkInsertTests : IDisposable
+{
+    readonly TempWorkspace _source = new();
+    readonly TempWorkspace _positional = new();
+    readonly TempWorkspace _commands = new();
+
+    [Fact]
+    public async Task PositionalAndCommandInsertsStoreTheCorpusIdentically()
+    {
+        await _source.Importer().ImportAsync(CorpusPaths.Corpus);
+        List<Article> articles;
+        await using (var db = _source.OpenDb())
+        {
+            articles = await db.Articles.AsNoTracking().Include(a => a.Topics).Include(a => a.Related).OrderBy(a => a.Id).ToListAsync();
+        }
+
+        Assert.True(articles.Count > 100, $"{articles.Count} articles in the corpus");
+        await WriteAsync(_positional, articles, positional: true);
+        await WriteAsync(_commands, articles, positional: false);
+
+        await using var connection = new SqliteConnection($"Data Source={_positional.DatabasePath}");
+        await connection.OpenAsync();
+        await using var attach = connection.CreateCommand();
+        attach.CommandText = $"ATTACH '{_commands.DatabasePath}' AS other";
+        await attach.ExecuteNonQueryAsync();
+        foreach (var table in new[] { "Articles", "ArticleTopics", "RelatedLinks" })
+        {
+            Assert.Equal(table == "Articles" ? articles.Count : articles.Sum(a => table == "ArticleTopics" ? a.Topics.Count : a.Related.Count),
+                await ScalarAsync(connection, $"SELECT count(*) FROM main.{table}"));
+            // EXCEPT tells 1 from '1' and 1.0: a value stored with another type counts as a difference.
+            foreach (var (left, right) in new[] { ("main", "other"), ("other", "main") })
+            {
+                Assert.Equal(0, await ScalarAsync(connection, $"SELECT count(*) FROM (SELECT * FROM {left}.{table} EXCEPT SELECT * FROM {right}.{table})"));
+            }
+        }
+    }
+
+    static async Task WriteAsync(TempWorkspace workspace, List<Article> articles, bool positional)
+    {
+        await using var db = workspace.OpenDb();
+        await db.Database.OpenConnectionAsync();
+        await DatabaseSchema.MigrateAsync(db);
+        await using var articleRows = new BulkInsert<Article>(db, positional: positional);
+        await using var topicRows = new BulkInsert<ArticleTopic>(db, positional: positional);
+        await using var relatedRows = new BulkInsert<RelatedLink>(db, positional: positional);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var dbTransaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
+        foreach (var article in articles)
+        {
+            await articleRows.InsertAsync(article, dbTransaction, CancellationToken.None);
+            foreach (var topic in article.Topics)
+            {
+                await topicRows.InsertAsync(topic, dbTransaction, CancellationToken.None);
+            }
+
+            foreach (var related in article.Related)
+            {
+                await relatedRows.InsertAsync(related, dbTransaction, CancellationToken.None);
+            }
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public void Dispose()
+    {
+        _source.Dispose();
+        _positional.Dispose();
+        _commands.Dispose();
+    }
+}
