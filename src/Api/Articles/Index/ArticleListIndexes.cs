@@ -19,6 +19,10 @@ public sealed class ArticleListIndexes(
 
     public bool Enabled { get; } = configuration.GetValue("NewsApi:ListIndex:Enabled", true);
 
+    // A provider or topic with under this share of the articles keeps its rows listed in every sort
+    // (18 bytes a row); a larger one is walked, at most 256 rows of a sort's permutation per row of a page.
+    readonly double _listedKeyShare = configuration.GetValue("NewsApi:ListIndex:ListedKeyShare", 1.0 / 256);
+
     public ArticleListIndex? Current => _current;
 
     /// <summary>The index of <paramref name="version"/>, or null (and a rebuild is asked for).</summary>
@@ -102,7 +106,7 @@ public sealed class ArticleListIndexes(
         // so that memory holds one index, not two.
         _current = null;
         var clock = Stopwatch.StartNew();
-        var index = await ArticleListIndexBuilder.BuildAsync(db, ct);
+        var index = await ArticleListIndexBuilder.BuildAsync(db, _listedKeyShare, ct);
         _current = index;
         logger.LogInformation(
             "Article list index read at content version {Version}: {Count} published articles, {Megabytes:F1} MB, {Milliseconds} ms",
