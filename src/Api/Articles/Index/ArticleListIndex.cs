@@ -63,6 +63,12 @@ public sealed class ArticleListIndex
         + _provider.Bytes + _type.Bytes + _category.Bytes
         + _providers.Sum(p => p.Value.Bytes) + _topics.Sum(t => t.Value.Bytes) + _orders.Sum(o => (o?.Length ?? 0) * 4L);
 
+    /// <summary>Providers and topics with published articles.</summary>
+    public int Keys => _providers.Count + _topics.Count;
+
+    /// <summary>Those of <see cref="Keys"/> whose rows are listed in every sort (the others are walked; see <see cref="KeyRows"/>).</summary>
+    public int ListedKeys => _providers.Values.Count(k => k.IsListed) + _topics.Values.Count(k => k.IsListed);
+
     public int RowOf(long key) => _rowByKey.RowOf(key);
 
     /// <summary>

@@ -109,8 +109,8 @@ public sealed class ArticleListIndexes(
         var index = await ArticleListIndexBuilder.BuildAsync(db, _listedKeyShare, ct);
         _current = index;
         logger.LogInformation(
-            "Article list index read at content version {Version}: {Count} published articles, {Megabytes:F1} MB, {Milliseconds} ms",
-            index.Version, index.Count, index.Bytes / 1048576.0, clock.ElapsedMilliseconds);
+            "Article list index read at content version {Version}: {Count} published articles, {Megabytes:F1} MB, {Milliseconds} ms; {Listed} of {Keys} providers and topics listed",
+            index.Version, index.Count, index.Bytes / 1048576.0, clock.ElapsedMilliseconds, index.ListedKeys, index.Keys);
         return clock.Elapsed;
     }
 }

@@ -47,7 +47,7 @@ sealed class KeyRows
     /// <summary>A listed key's <paramref name="index"/>-th row in sort <paramref name="sort"/>.</summary>
     public int RowAt(int sort, int index) => _positions![sort] is { } positions ? _rows![positions[index]] : _rows![index];
 
-    public bool Has(int row) => _bits is not null ? RowBits.Has(_bits, row) : _column!.Is(row, _number);
+    bool Has(int row) => _bits is not null ? RowBits.Has(_bits, row) : _column!.Is(row, _number);
 
     /// <summary>
     /// Rows [skip, skip + take) of the key in sort <paramref name="sort"/>, whose permutation is
