@@ -54,8 +54,20 @@ public sealed class ArticlePages(NewsDbContext db, SnapshotVersion versions, Cou
         var words = query.Words.Select(w => index.RowsMatching(w, word => ArticleSearch.MatchingKeys(db, [word]))).ToList();
         var (total, rows) = index.Find(scope, query, words);
         var keys = rows.ConvertAll(index.KeyOf);
-        var found = await ArticleSearch.ListRowsByKeysAsync(db, keys, ct);
-        return (total, keys.ConvertAll(k => ArticleProjections.ToSummary(found[k])));
+        var found = await ArticleSearch.ListRowsByKeysAsync(db, keys, withTopics: !index.HasTopicNames, ct);
+        var items = new List<ArticleSummary>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = found[keys[i]];
+            if (index.HasTopicNames)
+            {
+                index.AddTopicNames(rows[i], row.Topics);
+            }
+
+            items.Add(ArticleProjections.ToSummary(row));
+        }
+
+        return (total, items);
     }
 
     // The page's ids come from the sort's index alone, even deep in the list.

@@ -24,6 +24,7 @@ public sealed class ArticleListIndex
     readonly KeyColumn _category;
     readonly Dictionary<string, KeyRows> _providers;
     readonly Dictionary<string, KeyRows> _topics;
+    readonly RowTopics? _topicNames;
     readonly int[]?[] _orders;
 
     // A word's matches, as rows: q's words come from a small vocabulary in practice, and a short
@@ -35,7 +36,7 @@ public sealed class ArticleListIndex
     internal ArticleListIndex(
         long version, int[] keyByRow, KeyMap rowByKey, long[] ticks, NumberColumn quality, NumberColumn heat,
         KeyColumn provider, KeyColumn type, KeyColumn category, Dictionary<string, KeyRows> providers, Dictionary<string, KeyRows> topics,
-        int[]?[] orders)
+        RowTopics? topicNames, int[]?[] orders)
     {
         Version = version;
         _keyByRow = keyByRow;
@@ -48,6 +49,7 @@ public sealed class ArticleListIndex
         _category = category;
         _providers = providers;
         _topics = topics;
+        _topicNames = topicNames;
         _orders = orders;
     }
 
@@ -61,7 +63,7 @@ public sealed class ArticleListIndex
     public long Bytes =>
         _keyByRow.Length * 4L + _rowByKey.Bytes + _ticks.Length * 8L + _quality.Bytes + _heat.Bytes
         + _provider.Bytes + _type.Bytes + _category.Bytes
-        + _providers.Sum(p => p.Value.Bytes) + _topics.Sum(t => t.Value.Bytes) + _orders.Sum(o => (o?.Length ?? 0) * 4L);
+        + _providers.Sum(p => p.Value.Bytes) + _topics.Sum(t => t.Value.Bytes) + (_topicNames?.Bytes ?? 0) + _orders.Sum(o => (o?.Length ?? 0) * 4L);
 
     /// <summary>Providers and topics with published articles.</summary>
     public int Keys => _providers.Count + _topics.Count;
@@ -105,6 +107,12 @@ public sealed class ArticleListIndex
     }
 
     public long KeyOf(int row) => _keyByRow[row];
+
+    /// <summary>Whether the index knows each row's topic names (<see cref="AddTopicNames"/>), so a page's rows can be read without them.</summary>
+    public bool HasTopicNames => _topicNames is not null;
+
+    /// <summary>Adds the row's topic names, in its file's order, to <paramref name="names"/>.</summary>
+    public void AddTopicNames(int row, List<string> names) => _topicNames!.AddTo(row, names);
 
     /// <summary>Whether a published article of this version has the provider.</summary>
     public bool HasProvider(string key) => _providers.ContainsKey(key);

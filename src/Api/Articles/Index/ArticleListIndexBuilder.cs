@@ -69,7 +69,7 @@ static class ArticleListIndexBuilder
         var (provider, providerValues) = Keyed(db, map, keyByRow.Length, nameof(Article.ProviderKey));
         var type = Keyed(db, map, keyByRow.Length, nameof(Article.TypeKey)).Column;
         var category = Keyed(db, map, keyByRow.Length, nameof(Article.CategoryKey)).Column;
-        var topics = Topics(db, map);
+        var (topics, topicNames) = Topics(db, map, keyByRow.Length);
 
         var providerRows = RowsByNumber(providerValues, keyByRow.Length, provider.Numbers.Count);
         var providerKeys = provider.Numbers.ToList();
@@ -79,7 +79,7 @@ static class ArticleListIndexBuilder
             keyByRow.Length, orders, listedShare);
         var providers = providerKeys.Select((p, i) => (p.Key, Rows: built[i])).ToDictionary(p => p.Key, p => p.Rows, StringComparer.Ordinal);
         var topicRows = topicKeys.Select((t, i) => (t.Key, Rows: built[providerKeys.Count + i])).ToDictionary(t => t.Key, t => t.Rows, StringComparer.Ordinal);
-        return new ArticleListIndex(version, keyByRow, map, [.. ticks], quality!, heat!, provider, type, category, providers, topicRows, orders);
+        return new ArticleListIndex(version, keyByRow, map, [.. ticks], quality!, heat!, provider, type, category, providers, topicRows, topicNames, orders);
     }
 
     // Each number's rows, ascending (number 0, no key, is left out).
@@ -140,12 +140,11 @@ static class ArticleListIndexBuilder
         return (new KeyColumn(numbers, values), values);
     }
 
-    static Dictionary<string, int[]> Topics(NewsDbContext db, KeyMap map)
+    static (Dictionary<string, int[]> Rows, RowTopics? Names) Topics(NewsDbContext db, KeyMap map, int count)
     {
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        List<int>? rows = null;
-        string? last = null;
-        foreach (var (slug, key) in ArticleSearch.TopicKeys(db))
+        var names = new RowTopics.Builder(count);
+        foreach (var (slug, key, name, position) in ArticleSearch.TopicKeys(db))
         {
             var row = map.RowOf(key);
             if (row < 0)
@@ -153,13 +152,8 @@ static class ArticleListIndexBuilder
                 continue; // an unpublished article's topic
             }
 
-            if (!string.Equals(slug, last, StringComparison.Ordinal))
-            {
-                last = slug;
-                rows = CollectionsMarshal.GetValueRefOrAddDefault(postings, slug, out _) ??= [];
-            }
-
-            rows!.Add(row);
+            (CollectionsMarshal.GetValueRefOrAddDefault(postings, slug, out _) ??= []).Add(row);
+            names.Add(row, position, name);
         }
 
         var topics = new Dictionary<string, int[]>(postings.Count, StringComparer.Ordinal);
@@ -170,7 +164,7 @@ static class ArticleListIndexBuilder
             topics.Add(slug, array);
         }
 
-        return topics;
+        return (topics, names.Build());
     }
 
     static IEnumerable<(long Key, T? Value)> Keys<T>(NewsDbContext db, string? valueProperty, IReadOnlyList<(string Property, bool Descending)> order) =>
