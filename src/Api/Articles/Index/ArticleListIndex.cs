@@ -9,7 +9,9 @@ namespace NewsApi.Api.Articles.Index;
 /// The published articles of one content version, held as columns so that an article list's count
 /// and page ids come from memory instead of an SQL count and OFFSET. Rows are numbered in the
 /// default sort's order (newest first, undated last, ties by id), so that sort and any date range
-/// are row ranges; every other sort is a permutation of the rows as the database orders it. The
+/// are row ranges; every other sort is a permutation of the rows as the database orders it. Each
+/// provider and topic keeps its rows ready to page in every sort (<see cref="KeyRows"/>), and each
+/// row its topic names (<see cref="RowTopics"/>), so a page reads only its rows from the database. The
 /// index knows articles by search key, not id; the caller turns a page's keys into ids.
 /// </summary>
 public sealed class ArticleListIndex
