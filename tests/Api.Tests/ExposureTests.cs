@@ -11,7 +11,7 @@ public sealed class LoggedApiFactory : NewsApiFactory
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
-    protected override string PrepareContentRoot(string workFolder) => FixtureContent.WriteTo(Path.Combine(workFolder, "content"));
+    protected override Task<string> PrepareContentRootAsync(string workFolder) => Task.FromResult(FixtureContent.WriteTo(Path.Combine(workFolder, "content")));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

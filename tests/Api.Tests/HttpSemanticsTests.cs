@@ -10,7 +10,7 @@ namespace NewsApi.Api.Tests;
 /// <summary>The fixture content in a root of its own, which <see cref="HttpSemanticsTests"/> edits and re-ingests.</summary>
 public sealed class EditableApiFactory : NewsApiFactory
 {
-    protected override string PrepareContentRoot(string workFolder) => FixtureContent.WriteTo(Path.Combine(workFolder, "content"));
+    protected override Task<string> PrepareContentRootAsync(string workFolder) => Task.FromResult(FixtureContent.WriteTo(Path.Combine(workFolder, "content")));
 
     public async Task ReingestAsync()
     {

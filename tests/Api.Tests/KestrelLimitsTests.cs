@@ -9,7 +9,7 @@ public class KestrelApiFactory : NewsApiFactory
 {
     public KestrelApiFactory() => UseKestrel(0);
 
-    protected override string PrepareContentRoot(string workFolder) => FixtureContent.WriteTo(Path.Combine(workFolder, "content"));
+    protected override Task<string> PrepareContentRootAsync(string workFolder) => Task.FromResult(FixtureContent.WriteTo(Path.Combine(workFolder, "content")));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

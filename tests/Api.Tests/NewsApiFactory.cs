@@ -27,12 +27,12 @@ public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public IReadOnlyList<string> Rejected { get; private set; } = [];
 
     /// <summary>Returns the content root to ingest; may write it under <paramref name="workFolder"/>.</summary>
-    protected abstract string PrepareContentRoot(string workFolder);
+    protected abstract Task<string> PrepareContentRootAsync(string workFolder);
 
     async Task IAsyncLifetime.InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        ContentRoot = PrepareContentRoot(_folder);
+        ContentRoot = await PrepareContentRootAsync(_folder);
         var rejected = new List<string>();
         var importer = new Importer(DataServiceCollectionExtensions.CreateOptions("Data Source=" + DatabasePath));
         await importer.ImportAsync(ContentRoot, outcome =>
@@ -75,11 +75,25 @@ public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLif
 /// <summary>The real corpus beside the repository: 674 news files and the seed article.</summary>
 public sealed class CorpusApiFactory : NewsApiFactory
 {
-    protected override string PrepareContentRoot(string workFolder) => RepositoryPaths.Corpus;
+    protected override Task<string> PrepareContentRootAsync(string workFolder) => Task.FromResult(RepositoryPaths.Corpus);
 }
 
 /// <summary>A small hand-written content root for what the corpus lacks (see <see cref="FixtureContent"/>).</summary>
 public sealed class FixtureApiFactory : NewsApiFactory
 {
-    protected override string PrepareContentRoot(string workFolder) => FixtureContent.WriteTo(Path.Combine(workFolder, "content"));
+    protected override Task<string> PrepareContentRootAsync(string workFolder) => Task.FromResult(FixtureContent.WriteTo(Path.Combine(workFolder, "content")));
+}
+
+/// <summary>
+/// 5,000 generated bench-profile articles (a few very large providers, many small ones, ~60 topics):
+/// enough rows that the list index's walked keys span several of its 1,024-row blocks.
+/// </summary>
+public sealed class GeneratedApiFactory : NewsApiFactory
+{
+    protected override async Task<string> PrepareContentRootAsync(string workFolder)
+    {
+        var root = Path.Combine(workFolder, "content");
+        await GeneratedCorpus.WriteAsync(root, 5000, seed: 5);
+        return root;
+    }
 }

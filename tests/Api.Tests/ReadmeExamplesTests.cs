@@ -7,7 +7,7 @@ namespace NewsApi.Api.Tests;
 /// <summary>The API over the repository's own sample content, as the README's run command serves it.</summary>
 public sealed class SampleApiFactory : NewsApiFactory
 {
-    protected override string PrepareContentRoot(string workFolder) => Path.Combine(RepositoryPaths.Root, "samples");
+    protected override Task<string> PrepareContentRootAsync(string workFolder) => Task.FromResult(Path.Combine(RepositoryPaths.Root, "samples"));
 }
 
 /// <summary>Every curl example in the README, run against the sample content: the README cannot rot.</summary>

@@ -19,6 +19,19 @@ public sealed class ArticlePages(NewsDbContext db, SnapshotVersion versions, Cou
     }
 
     /// <summary>
+    /// Whether the scope's provider or topic has published articles, for its 404; call it inside a
+    /// <c>ReadSnapshot</c>. A key in the list index of this snapshot's version has some (the ingest
+    /// counts a key's published articles in the batch that writes them); any other is asked of <paramref name="sql"/>.
+    /// </summary>
+    public async Task<bool> HasArticlesAsync(ArticleScope scope, Func<CancellationToken, Task<bool>> sql, CancellationToken ct)
+    {
+        var index = indexes.At(await versions.CurrentAsync(ct));
+        var known = index is not null
+            && (scope.ProviderKey is { } provider ? index.HasProvider(provider) : scope.TopicSlug is { } topic && index.HasTopic(topic));
+        return known || await sql(ct);
+    }
+
+    /// <summary>
     /// A page of <paramref name="scope"/>; call it inside a <c>ReadSnapshot</c>. The total and the
     /// page's ids come from the list index when it was read at this snapshot's version, else from
     /// SQL; either way only the page's rows are then read in full, in the same snapshot.
@@ -41,8 +54,20 @@ public sealed class ArticlePages(NewsDbContext db, SnapshotVersion versions, Cou
         var words = query.Words.Select(w => index.RowsMatching(w, word => ArticleSearch.MatchingKeys(db, [word]))).ToList();
         var (total, rows) = index.Find(scope, query, words);
         var keys = rows.ConvertAll(index.KeyOf);
-        var found = await ArticleSearch.ListRowsByKeysAsync(db, keys, ct);
-        return (total, keys.ConvertAll(k => ArticleProjections.ToSummary(found[k])));
+        var found = await ArticleSearch.ListRowsByKeysAsync(db, keys, withTopics: !index.HasTopicNames, ct);
+        var items = new List<ArticleSummary>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = found[keys[i]];
+            if (index.HasTopicNames)
+            {
+                index.AddTopicNames(rows[i], row.Topics);
+            }
+
+            items.Add(ArticleProjections.ToSummary(row));
+        }
+
+        return (total, items);
     }
 
     // The page's ids come from the sort's index alone, even deep in the list.

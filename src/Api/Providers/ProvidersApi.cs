@@ -68,12 +68,13 @@ public static class ProvidersApi
 
         var key = Key(domain);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        if (!await db.Providers.AnyAsync(p => p.Key == key && p.ArticleCount > 0, ct))
+        var scope = ArticleScope.Provider(key);
+        if (!await pages.HasArticlesAsync(scope, c => db.Providers.AnyAsync(p => p.Key == key && p.ArticleCount > 0, c), ct))
         {
             return Problems.NotFound("provider", domain);
         }
 
-        return await pages.PageAsync(ArticleScope.Provider(key), query, context, ct);
+        return await pages.PageAsync(scope, query, context, ct);
     }
 
     static string Key(string domain) => TextKeys.Fold(domain.Trim())!;

@@ -68,12 +68,13 @@ public static class TopicsApi
 
         var key = TextKeys.Slug(slug);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        if (!await db.Topics.AnyAsync(t => t.Slug == key && t.ArticleCount > 0, ct))
+        var scope = ArticleScope.Topic(key);
+        if (!await pages.HasArticlesAsync(scope, c => db.Topics.AnyAsync(t => t.Slug == key && t.ArticleCount > 0, c), ct))
         {
             return Problems.NotFound("topic", slug);
         }
 
-        return await pages.PageAsync(ArticleScope.Topic(key), query, context, ct);
+        return await pages.PageAsync(scope, query, context, ct);
     }
 
     static TopicResponse ToResponse(Topic t) => new(t.Slug, t.Name, t.ArticleCount);

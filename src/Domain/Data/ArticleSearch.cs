@@ -31,14 +31,15 @@ public static class ArticleSearch
     public static Task<int> PublishedCountAsync(NewsDbContext db, CancellationToken ct) =>
         SqliteArticleSearch.PublishedCountAsync(db, ct);
 
-    /// <summary>Every article's topic slugs with the article's search key (published or not).</summary>
-    public static IEnumerable<(string Slug, long Key)> TopicKeys(NewsDbContext db) =>
+    /// <summary>Every article's topics (slug, the article's name for it, its position in the file) with the article's search key (published or not).</summary>
+    public static IEnumerable<(string Slug, long Key, string Name, int Position)> TopicKeys(NewsDbContext db) =>
         SqliteArticleSearch.TopicKeys(db);
 
     /// <summary>
-    /// The list columns of the articles with these search keys, topics in their file's order, by key:
-    /// a page of a list in one round trip, without EF Core's query pipeline (the hot path of every list).
+    /// The list columns of the articles with these search keys, by key, with their topics in their
+    /// file's order when <paramref name="withTopics"/> (else the topic lists are empty, for a caller
+    /// that knows them): a page of a list in one round trip, without EF Core's query pipeline (the hot path of every list).
     /// </summary>
-    public static Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, CancellationToken ct) =>
-        SqliteArticleSearch.ListRowsByKeysAsync(db, keys, ct);
+    public static Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, bool withTopics, CancellationToken ct) =>
+        SqliteArticleSearch.ListRowsByKeysAsync(db, keys, withTopics, ct);
 }

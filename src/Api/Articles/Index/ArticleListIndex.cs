@@ -9,7 +9,9 @@ namespace NewsApi.Api.Articles.Index;
 /// The published articles of one content version, held as columns so that an article list's count
 /// and page ids come from memory instead of an SQL count and OFFSET. Rows are numbered in the
 /// default sort's order (newest first, undated last, ties by id), so that sort and any date range
-/// are row ranges; every other sort is a permutation of the rows as the database orders it. The
+/// are row ranges; every other sort is a permutation of the rows as the database orders it. Each
+/// provider and topic keeps its rows ready to page in every sort (<see cref="KeyRows"/>), and each
+/// row its topic names (<see cref="RowTopics"/>), so a page reads only its rows from the database. The
 /// index knows articles by search key, not id; the caller turns a page's keys into ids.
 /// </summary>
 public sealed class ArticleListIndex
@@ -22,8 +24,10 @@ public sealed class ArticleListIndex
     readonly KeyColumn _provider;
     readonly KeyColumn _type;
     readonly KeyColumn _category;
-    readonly Dictionary<string, int[]> _topics;
-    readonly Dictionary<string, int[]> _orders;
+    readonly Dictionary<string, KeyRows> _providers;
+    readonly Dictionary<string, KeyRows> _topics;
+    readonly RowTopics? _topicNames;
+    readonly int[]?[] _orders;
 
     // A word's matches, as rows: q's words come from a small vocabulary in practice, and a short
     // prefix costs the full-text index a merge of many terms (tens of ms at 100k articles). Bounded
@@ -33,7 +37,8 @@ public sealed class ArticleListIndex
 
     internal ArticleListIndex(
         long version, int[] keyByRow, KeyMap rowByKey, long[] ticks, NumberColumn quality, NumberColumn heat,
-        KeyColumn provider, KeyColumn type, KeyColumn category, Dictionary<string, int[]> topics, Dictionary<string, int[]> orders)
+        KeyColumn provider, KeyColumn type, KeyColumn category, Dictionary<string, KeyRows> providers, Dictionary<string, KeyRows> topics,
+        RowTopics? topicNames, int[]?[] orders)
     {
         Version = version;
         _keyByRow = keyByRow;
@@ -44,7 +49,9 @@ public sealed class ArticleListIndex
         _provider = provider;
         _type = type;
         _category = category;
+        _providers = providers;
         _topics = topics;
+        _topicNames = topicNames;
         _orders = orders;
     }
 
@@ -58,7 +65,13 @@ public sealed class ArticleListIndex
     public long Bytes =>
         _keyByRow.Length * 4L + _rowByKey.Bytes + _ticks.Length * 8L + _quality.Bytes + _heat.Bytes
         + _provider.Bytes + _type.Bytes + _category.Bytes
-        + _topics.Sum(t => t.Value.Length * 4L + 64) + _orders.Sum(o => o.Value.Length * 4L);
+        + _providers.Sum(p => p.Value.Bytes) + _topics.Sum(t => t.Value.Bytes) + (_topicNames?.Bytes ?? 0) + _orders.Sum(o => (o?.Length ?? 0) * 4L);
+
+    /// <summary>Providers and topics with published articles.</summary>
+    public int Keys => _providers.Count + _topics.Count;
+
+    /// <summary>Those of <see cref="Keys"/> whose rows are listed in every sort (the others are walked; see <see cref="KeyRows"/>).</summary>
+    public int ListedKeys => _providers.Values.Count(k => k.IsListed) + _topics.Values.Count(k => k.IsListed);
 
     public int RowOf(long key) => _rowByKey.RowOf(key);
 
@@ -97,6 +110,18 @@ public sealed class ArticleListIndex
 
     public long KeyOf(int row) => _keyByRow[row];
 
+    /// <summary>Whether the index knows each row's topic names (<see cref="AddTopicNames"/>), so a page's rows can be read without them.</summary>
+    public bool HasTopicNames => _topicNames is not null;
+
+    /// <summary>Adds the row's topic names, in its file's order, to <paramref name="names"/>.</summary>
+    public void AddTopicNames(int row, List<string> names) => _topicNames!.AddTo(row, names);
+
+    /// <summary>Whether a published article of this version has the provider.</summary>
+    public bool HasProvider(string key) => _providers.ContainsKey(key);
+
+    /// <summary>Whether a published article of this version has the topic.</summary>
+    public bool HasTopic(string slug) => _topics.ContainsKey(slug);
+
     /// <summary>
     /// The total of <paramref name="scope"/> filtered by <paramref name="query"/>, and the rows of the
     /// requested page in the query's sort. <paramref name="words"/>: the rows each of the query's
@@ -104,14 +129,27 @@ public sealed class ArticleListIndex
     /// </summary>
     public (int Total, List<int> Rows) Find(ArticleScope scope, ArticleQuery query, IReadOnlyList<ulong[]> words)
     {
+        KeyRows? scoped = null;
+        if ((scope.ProviderKey is { } scopeProvider && !_providers.TryGetValue(scopeProvider, out scoped))
+            || (scope.TopicSlug is { } scopeTopic && !_topics.TryGetValue(scopeTopic, out scoped)))
+        {
+            return (0, []); // no published article has the key
+        }
+
         var (from, to) = DateRows(query.From, query.To);
-        _orders.TryGetValue(query.Sort, out var order);
-        var filtered = scope.ProviderKey is not null || scope.TopicSlug is not null || words.Count > 0
+        var sort = SortIndex(query.Sort);
+        var order = _orders[sort];
+        var filtered = words.Count > 0
             || query.MinQuality is not null || query.MaxQuality is not null || query.MinHeat is not null || query.MaxHeat is not null
             || query.TopicSlugs.Count > 0 || query.ProviderKey is not null || query.TypeKey is not null || query.CategoryKey is not null;
-        if (!filtered)
+        if (!filtered && scoped is null)
         {
-            return (to - from, Page(order, from, to, default, query.Paging, to - from));
+            return (to - from, Page(order, null, sort, from, to, default, query.Paging, to - from));
+        }
+
+        if (!filtered && from == 0 && to == Count)
+        {
+            return (scoped!.Count, scoped.Page(sort, order, (int)Math.Min(query.Paging.Offset, scoped.Count), query.Paging.PageSize));
         }
 
         var length = RowBits.Words(Count);
@@ -119,9 +157,9 @@ public sealed class ArticleListIndex
         try
         {
             var bits = buffer.AsSpan(0, length);
-            Filter(bits, from, to, scope, query, words);
+            Filter(bits, from, to, scope, scoped, query, words);
             var total = RowBits.Count(bits);
-            return (total, Page(order, from, to, bits, query.Paging, total));
+            return (total, Page(order, Candidates(scoped, query), sort, from, to, bits, query.Paging, total));
         }
         finally
         {
@@ -129,16 +167,45 @@ public sealed class ArticleListIndex
         }
     }
 
+    static int SortIndex(string sort)
+    {
+        for (var i = 1; i < ArticleQuery.Sorts.Count; i++)
+        {
+            if (string.Equals(ArticleQuery.Sorts[i], sort, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    // A listed key that holds every row the filters can keep (the scope's, the provider filter's or
+    // a single topic filter's), the fewest: a sorted page then walks those rows, not the permutation.
+    KeyRows? Candidates(KeyRows? scoped, ArticleQuery query)
+    {
+        var best = scoped is { IsListed: true } ? scoped : null;
+        if (query.ProviderKey is { } key && _providers.TryGetValue(key, out var provider) && provider.IsListed && provider.Count < (best?.Count ?? int.MaxValue))
+        {
+            best = provider;
+        }
+
+        if (query.TopicSlugs is [var slug] && _topics.TryGetValue(slug, out var topic) && topic.IsListed && topic.Count < (best?.Count ?? int.MaxValue))
+        {
+            best = topic;
+        }
+
+        return best;
+    }
+
     // The sparse sets first (a topic, the search), so the column tests skip most words.
-    void Filter(Span<ulong> bits, int from, int to, ArticleScope scope, ArticleQuery query, IReadOnlyList<ulong[]> words)
+    void Filter(Span<ulong> bits, int from, int to, ArticleScope scope, KeyRows? scoped, ArticleQuery query, IReadOnlyList<ulong[]> words)
     {
         bits.Clear();
-        if (scope.TopicSlug is { } slug)
+        if (scope.TopicSlug is not null)
         {
-            if (_topics.TryGetValue(slug, out var rows))
-            {
-                SetRows(bits, rows, from, to);
-            }
+            scoped!.AddTo(bits);
+            RowBits.KeepRange(bits, from, to);
         }
         else
         {
@@ -157,11 +224,11 @@ public sealed class ArticleListIndex
             {
                 var set = scratch.AsSpan(0, bits.Length);
                 set.Clear();
-                foreach (var topic in query.TopicSlugs)
+                foreach (var slug in query.TopicSlugs)
                 {
-                    if (_topics.TryGetValue(topic, out var rows))
+                    if (_topics.TryGetValue(slug, out var topic))
                     {
-                        SetRows(set, rows, 0, Count);
+                        topic.AddTo(set);
                     }
                 }
 
@@ -196,17 +263,6 @@ public sealed class ArticleListIndex
         }
     }
 
-    static void SetRows(Span<ulong> bits, ReadOnlySpan<int> rows, int from, int to)
-    {
-        foreach (var row in rows)
-        {
-            if (row >= from && row < to)
-            {
-                RowBits.Set(bits, row);
-            }
-        }
-    }
-
     static void And(Span<ulong> bits, ReadOnlySpan<ulong> other)
     {
         for (var word = 0; word < bits.Length; word++)
@@ -217,9 +273,10 @@ public sealed class ArticleListIndex
 
     /// <summary>
     /// The page's rows: in row order a range or a walk over the bitmap's words (whole words skipped
-    /// by their bit count), in another sort a slice of its permutation or a walk over it.
+    /// by their bit count), in another sort a slice of its permutation or a walk over it, or over
+    /// <paramref name="candidates"/>' rows in that sort when they hold every row of the bitmap.
     /// </summary>
-    static List<int> Page(int[]? order, int from, int to, ReadOnlySpan<ulong> bits, PageRequest paging, int total)
+    static List<int> Page(int[]? order, KeyRows? candidates, int sort, int from, int to, ReadOnlySpan<ulong> bits, PageRequest paging, int total)
     {
         var rows = new List<int>(paging.PageSize);
         if (paging.Offset >= total)
@@ -266,14 +323,16 @@ public sealed class ArticleListIndex
             return rows;
         }
 
-        // A page in the second half is found from the end of the permutation, backwards: a random
-        // page then walks a quarter of it on average instead of half.
+        // A page in the second half is found from the end, backwards: a random page then walks a
+        // quarter of the permutation (or of the candidates) on average instead of half.
         var after = total - skip - take;
         var backwards = after < skip;
         var pass = backwards ? after : skip;
-        for (var i = 0; i < order.Length; i++)
+        var length = candidates?.Count ?? order.Length;
+        for (var i = 0; i < length; i++)
         {
-            var row = order[backwards ? order.Length - 1 - i : i];
+            var at = backwards ? length - 1 - i : i;
+            var row = candidates is not null ? candidates.RowAt(sort, at) : order[at];
             if (bits.IsEmpty ? row < from || row >= to : !RowBits.Has(bits, row))
             {
                 continue;

@@ -13,7 +13,8 @@ namespace NewsApi.Api.Articles.Index;
 /// </summary>
 static class ArticleListIndexBuilder
 {
-    public static async Task<ArticleListIndex> BuildAsync(NewsDbContext db, CancellationToken ct)
+    /// <param name="listedShare">see <see cref="KeyRows.Build"/>: a provider or topic with fewer rows than this share keeps them listed in every sort.</param>
+    public static async Task<ArticleListIndex> BuildAsync(NewsDbContext db, double listedShare, CancellationToken ct)
     {
         var version = await ContentVersions.CurrentAsync(db, ct);
 
@@ -32,10 +33,11 @@ static class ArticleListIndexBuilder
         var keyByRow = keys.ToArray();
         keys = null;
         var map = new KeyMap(keyByRow);
-        var orders = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var orders = new int[]?[ArticleQuery.Sorts.Count];
         NumberColumn? quality = null, heat = null;
-        foreach (var sort in ArticleQuery.Sorts.Skip(1))
+        for (var s = 1; s < orders.Length; s++)
         {
+            var sort = ArticleQuery.Sorts[s];
             ct.ThrowIfCancellationRequested();
 
             // The ascending quality and heat keys are the values themselves (see SortKey): read with their sort.
@@ -56,7 +58,7 @@ static class ArticleListIndexBuilder
             }
 
             Expect(i == keyByRow.Length, $"sort {sort} read {i} articles, the default sort {keyByRow.Length}");
-            orders[sort] = order;
+            orders[s] = order;
             if (values is not null)
             {
                 var column = new NumberColumn(values, present!);
@@ -64,15 +66,51 @@ static class ArticleListIndexBuilder
             }
         }
 
-        var provider = Keyed(db, map, keyByRow.Length, nameof(Article.ProviderKey));
-        var type = Keyed(db, map, keyByRow.Length, nameof(Article.TypeKey));
-        var category = Keyed(db, map, keyByRow.Length, nameof(Article.CategoryKey));
-        var topics = Topics(db, map);
-        return new ArticleListIndex(version, keyByRow, map, [.. ticks], quality!, heat!, provider, type, category, topics, orders);
+        var (provider, providerValues) = Keyed(db, map, keyByRow.Length, nameof(Article.ProviderKey));
+        var type = Keyed(db, map, keyByRow.Length, nameof(Article.TypeKey)).Column;
+        var category = Keyed(db, map, keyByRow.Length, nameof(Article.CategoryKey)).Column;
+        var (topics, topicNames) = Topics(db, map, keyByRow.Length);
+
+        var providerRows = RowsByNumber(providerValues, keyByRow.Length, provider.Numbers.Count);
+        var providerKeys = provider.Numbers.ToList();
+        var topicKeys = topics.ToList();
+        var built = KeyRows.Build(
+            [.. providerKeys.Select(p => new KeyRows.Source(providerRows[p.Value], provider, p.Value)), .. topicKeys.Select(t => new KeyRows.Source(t.Value, null, 0))],
+            keyByRow.Length, orders, listedShare);
+        var providers = providerKeys.Select((p, i) => (p.Key, Rows: built[i])).ToDictionary(p => p.Key, p => p.Rows, StringComparer.Ordinal);
+        var topicRows = topicKeys.Select((t, i) => (t.Key, Rows: built[providerKeys.Count + i])).ToDictionary(t => t.Key, t => t.Rows, StringComparer.Ordinal);
+        return new ArticleListIndex(version, keyByRow, map, [.. ticks], quality!, heat!, provider, type, category, providers, topicRows, topicNames, orders);
+    }
+
+    // Each number's rows, ascending (number 0, no key, is left out).
+    static int[][] RowsByNumber(int[] values, int count, int numbers)
+    {
+        var sizes = new int[numbers + 1];
+        for (var row = 0; row < count; row++)
+        {
+            sizes[values[row]]++;
+        }
+
+        var rows = new int[numbers + 1][];
+        for (var n = 0; n <= numbers; n++)
+        {
+            rows[n] = new int[n == 0 ? 0 : sizes[n]];
+            sizes[n] = 0;
+        }
+
+        for (var row = 0; row < count; row++)
+        {
+            if (values[row] is var n and > 0)
+            {
+                rows[n][sizes[n]++] = row;
+            }
+        }
+
+        return rows;
     }
 
     // The key's own filter index, (key, DateDescKey, Id) over published articles, ordered so SQLite scans it.
-    static KeyColumn Keyed(NewsDbContext db, KeyMap map, int count, string property)
+    static (KeyColumn Column, int[] Values) Keyed(NewsDbContext db, KeyMap map, int count, string property)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var values = Padded<int>(count);
@@ -99,15 +137,14 @@ static class ArticleListIndexBuilder
             values[Row(map, key)] = number;
         }
 
-        return new KeyColumn(numbers, values);
+        return (new KeyColumn(numbers, values), values);
     }
 
-    static Dictionary<string, int[]> Topics(NewsDbContext db, KeyMap map)
+    static (Dictionary<string, int[]> Rows, RowTopics? Names) Topics(NewsDbContext db, KeyMap map, int count)
     {
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        List<int>? rows = null;
-        string? last = null;
-        foreach (var (slug, key) in ArticleSearch.TopicKeys(db))
+        var names = new RowTopics.Builder(count);
+        foreach (var (slug, key, name, position) in ArticleSearch.TopicKeys(db))
         {
             var row = map.RowOf(key);
             if (row < 0)
@@ -115,13 +152,8 @@ static class ArticleListIndexBuilder
                 continue; // an unpublished article's topic
             }
 
-            if (!string.Equals(slug, last, StringComparison.Ordinal))
-            {
-                last = slug;
-                rows = CollectionsMarshal.GetValueRefOrAddDefault(postings, slug, out _) ??= [];
-            }
-
-            rows!.Add(row);
+            (CollectionsMarshal.GetValueRefOrAddDefault(postings, slug, out _) ??= []).Add(row);
+            names.Add(row, position, name);
         }
 
         var topics = new Dictionary<string, int[]>(postings.Count, StringComparer.Ordinal);
@@ -132,7 +164,7 @@ static class ArticleListIndexBuilder
             topics.Add(slug, array);
         }
 
-        return topics;
+        return (topics, names.Build());
     }
 
     static IEnumerable<(long Key, T? Value)> Keys<T>(NewsDbContext db, string? valueProperty, IReadOnlyList<(string Property, bool Descending)> order) =>

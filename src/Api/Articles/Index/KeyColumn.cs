@@ -30,6 +30,13 @@ sealed class KeyColumn
 
     public long Bytes => (_bytes?.Length ?? 0) + (_shorts?.Length ?? 0) * 2L + (_ints?.Length ?? 0) * 4L + _numbers.Count * 64L;
 
+    /// <summary>The distinct keys with their numbers (1 and up).</summary>
+    public IReadOnlyDictionary<string, int> Numbers => _numbers;
+
+    /// <summary>Whether row <paramref name="row"/>'s key is the one numbered <paramref name="number"/>.</summary>
+    public bool Is(int row, int number) =>
+        _bytes is not null ? _bytes[row] == number : _shorts is not null ? _shorts[row] == number : _ints![row] == number;
+
     /// <summary>Keeps the rows of <paramref name="bits"/> whose key is <paramref name="key"/> (ordinal, as SQL's '=' on the stored key).</summary>
     public void KeepEqual(Span<ulong> bits, string key)
     {

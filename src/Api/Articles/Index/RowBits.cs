@@ -37,6 +37,24 @@ static class RowBits
         }
     }
 
+    /// <summary>Clears every row outside [from, to).</summary>
+    public static void KeepRange(Span<ulong> bits, int from, int to)
+    {
+        var first = from >> 6;
+        var last = to >> 6;
+        bits[..Math.Min(first, bits.Length)].Clear();
+        if (first < bits.Length)
+        {
+            bits[first] &= ulong.MaxValue << (from & 63);
+        }
+
+        if (last < bits.Length)
+        {
+            bits[last] &= (1UL << (to & 63)) - 1;
+            bits[(last + 1)..].Clear();
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Set(Span<ulong> bits, int row) => bits[row >> 6] |= 1UL << row;
 
