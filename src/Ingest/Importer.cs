@@ -92,9 +92,8 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         // Counted once, then kept in step with each batch, so a batch report costs no count query.
         int _published;
 
-        // Decided, not yet written: the changes and the outcomes that their commit will settle.
+        // Decided, not yet written: the changes, and the outcomes that their commit will settle.
         BatchChanges _pending = new();
-        List<FileOutcome> _pendingOutcomes = [];
 
         public ImportReport Totals { get; } = new();
         public SeenFiles Seen { get; } = new(db);
@@ -166,17 +165,16 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             var settled = new List<FileOutcome>(files.Length);
             for (var i = 0; i < files.Length; i++)
             {
-                var outcome = await DecideAsync(files[i], prepared[i], stored.GetValueOrDefault(files[i].Id), claims, _pending, ct);
-                (outcome.Status is FileStatus.Added or FileStatus.Updated ? _pendingOutcomes : settled).Add(outcome);
+                var outcome = await DecideAsync(files[i], prepared[i], stored.GetValueOrDefault(files[i].Id), claims, ct);
+                (outcome.Status is FileStatus.Added or FileStatus.Updated ? _pending.Outcomes : settled).Add(outcome);
             }
 
             var publishedChange = 0;
             if (last || _pending.Count >= settings.BatchSize)
             {
                 publishedChange = await ApplyAsync(_pending, transaction.GetDbTransaction(), ct);
-                settled.AddRange(_pendingOutcomes);
+                settled.AddRange(_pending.Outcomes);
                 _pending = new BatchChanges();
-                _pendingOutcomes = [];
             }
 
             await transaction.CommitAsync(ct);
@@ -190,7 +188,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             onBatch(BatchReport.Of(outcomes, _published));
         }
 
-        async Task<FileOutcome> DecideAsync(ContentFile file, FilePreparation prepared, StoredSource? stored, Dictionary<string, string?> claims, BatchChanges changes, CancellationToken ct)
+        async Task<FileOutcome> DecideAsync(ContentFile file, FilePreparation prepared, StoredSource? stored, Dictionary<string, string?> claims, CancellationToken ct)
         {
             var claimedBy = claims.GetValueOrDefault(file.Id);
             if (claimedBy is null && prepared.SameStat)
@@ -207,7 +205,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             if (claimedBy is null && prepared.Parsed is null)
             {
                 // Same bytes with a new time: remember the time so the next run takes the shortcut.
-                changes.Touched.Add((file.Id, file.Length, file.ModifiedTicks));
+                _pending.Touched.Add((file.Id, file.Length, file.ModifiedTicks));
                 await ClaimAsync(claims, file, ct);
                 return new FileOutcome(file.RelativePath, FileStatus.Unchanged);
             }
@@ -226,10 +224,10 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             }
 
             await ClaimAsync(claims, file, ct);
-            changes.Articles.Add(prepared.Article!);
+            _pending.Articles.Add(prepared.Article!);
             if (stored is not null)
             {
-                changes.Replaced.Add(file.Id);
+                _pending.Replaced.Add(file.Id);
                 return new FileOutcome(file.RelativePath, FileStatus.Updated);
             }
 
@@ -326,6 +324,9 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         public List<Article> Articles { get; } = [];
         public List<string> Replaced { get; } = [];
         public List<(string Id, long Length, long Ticks)> Touched { get; } = [];
+
+        /// <summary>The added and updated files whose fate the write settles.</summary>
+        public List<FileOutcome> Outcomes { get; } = [];
 
         /// <summary>Rows to write.</summary>
         public int Count => Articles.Count + Touched.Count;
