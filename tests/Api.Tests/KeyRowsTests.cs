@@ -79,6 +79,39 @@ public sealed class KeyRowsTests
         }
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void KeepingAKeysRowsClearsEveryOtherRow(double listedShare)
+    {
+        var random = new Random(6);
+        var rows = new[]
+        {
+            Array.Empty<int>(), [0], [Total - 1], [63, 64, 65], Enumerable.Range(0, Total).Where(_ => random.Next(50) == 0).ToArray(),
+            Enumerable.Range(0, Total).Where(_ => random.Next(2) == 0).ToArray(), Enumerable.Range(0, Total).ToArray(),
+        };
+        var values = new int[RowBits.Words(Total) * 64];
+        foreach (var row in rows[4])
+        {
+            values[row] = 1;
+        }
+
+        var column = new KeyColumn(new Dictionary<string, int>(StringComparer.Ordinal) { ["provider"] = 1 }, values);
+        // Key 4 is told apart by a column (as providers are), the others by their rows or a bitmap (as topics are).
+        var built = KeyRows.Build([.. rows.Select((r, k) => k == 4 ? new KeyRows.Source(r, column, 1) : new KeyRows.Source(r, null, 0))], Total, [null], listedShare);
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var members = rows[k].ToHashSet();
+            var before = Enumerable.Range(0, RowBits.Words(Total)).Select(_ => random.NextInt64() is var x && k % 2 == 0 ? (ulong)x : ulong.MaxValue).ToArray();
+            before[^1] &= (1UL << (Total % 64)) - 1;
+            var bits = (ulong[])before.Clone();
+
+            built[k].KeepIn(bits);
+
+            Assert.All(Enumerable.Range(0, Total), row => Assert.Equal(members.Contains(row) && RowBits.Has(before, row), RowBits.Has(bits, row)));
+        }
+    }
+
     [Fact]
     public void AddingATopicsRowsSetsExactlyThoseRows()
     {

@@ -21,13 +21,14 @@ public sealed class ArticleListIndex
     readonly long[] _ticks;
     readonly NumberColumn _quality;
     readonly NumberColumn _heat;
-    readonly KeyColumn _provider;
+    readonly KeyColumn _provider; // tested through the providers' KeyRows; here for Bytes
     readonly KeyColumn _type;
     readonly KeyColumn _category;
     readonly Dictionary<string, KeyRows> _providers;
     readonly Dictionary<string, KeyRows> _topics;
     readonly RowTopics? _topicNames;
     readonly int[]?[] _orders;
+    readonly SortBlocks _blocks;
 
     // A word's matches, as rows: q's words come from a small vocabulary in practice, and a short
     // prefix costs the full-text index a merge of many terms (tens of ms at 100k articles). Bounded
@@ -38,7 +39,7 @@ public sealed class ArticleListIndex
     internal ArticleListIndex(
         long version, int[] keyByRow, KeyMap rowByKey, long[] ticks, NumberColumn quality, NumberColumn heat,
         KeyColumn provider, KeyColumn type, KeyColumn category, Dictionary<string, KeyRows> providers, Dictionary<string, KeyRows> topics,
-        RowTopics? topicNames, int[]?[] orders)
+        RowTopics? topicNames, int[]?[] orders, SortBlocks blocks)
     {
         Version = version;
         _keyByRow = keyByRow;
@@ -53,6 +54,7 @@ public sealed class ArticleListIndex
         _topics = topics;
         _topicNames = topicNames;
         _orders = orders;
+        _blocks = blocks;
     }
 
     /// <summary>The content version the index was read at: it answers for snapshots of that version only.</summary>
@@ -65,7 +67,7 @@ public sealed class ArticleListIndex
     public long Bytes =>
         _keyByRow.Length * 4L + _rowByKey.Bytes + _ticks.Length * 8L + _quality.Bytes + _heat.Bytes
         + _provider.Bytes + _type.Bytes + _category.Bytes
-        + _providers.Sum(p => p.Value.Bytes) + _topics.Sum(t => t.Value.Bytes) + (_topicNames?.Bytes ?? 0) + _orders.Sum(o => (o?.Length ?? 0) * 4L);
+        + _providers.Sum(p => p.Value.Bytes) + _topics.Sum(t => t.Value.Bytes) + (_topicNames?.Bytes ?? 0) + _orders.Sum(o => (o?.Length ?? 0) * 4L) + _blocks.Bytes;
 
     /// <summary>Providers and topics with published articles.</summary>
     public int Keys => _providers.Count + _topics.Count;
@@ -142,12 +144,13 @@ public sealed class ArticleListIndex
         var filtered = words.Count > 0
             || query.MinQuality is not null || query.MaxQuality is not null || query.MinHeat is not null || query.MaxHeat is not null
             || query.TopicSlugs.Count > 0 || query.ProviderKey is not null || query.TypeKey is not null || query.CategoryKey is not null;
-        if (!filtered && scoped is null)
+        var whole = from == 0 && to == Count;
+        if (!filtered && scoped is null && (order is null || whole))
         {
-            return (to - from, Page(order, null, sort, from, to, default, query.Paging, to - from));
+            return (to - from, Slice(order, from, to, query.Paging));
         }
 
-        if (!filtered && from == 0 && to == Count)
+        if (!filtered && whole)
         {
             return (scoped!.Count, scoped.Page(sort, order, (int)Math.Min(query.Paging.Offset, scoped.Count), query.Paging.PageSize));
         }
@@ -157,9 +160,10 @@ public sealed class ArticleListIndex
         try
         {
             var bits = buffer.AsSpan(0, length);
-            Filter(bits, from, to, scope, scoped, query, words);
+            var candidates = Candidates(scoped, query);
+            Filter(bits, from, to, scoped, candidates ?? (scope.TopicSlug is not null ? scoped : null), query, words);
             var total = RowBits.Count(bits);
-            return (total, Page(order, Candidates(scoped, query), sort, from, to, bits, query.Paging, total));
+            return (total, Page(order, candidates, sort, bits, query.Paging, total));
         }
         finally
         {
@@ -198,18 +202,25 @@ public sealed class ArticleListIndex
         return best;
     }
 
-    // The sparse sets first (a topic, the search), so the column tests skip most words.
-    void Filter(Span<ulong> bits, int from, int to, ArticleScope scope, KeyRows? scoped, ArticleQuery query, IReadOnlyList<ulong[]> words)
+    // Starts from the fewest rows known to hold every result (a listed key's, the scope topic's,
+    // else the date range), then clears the rows each other test fails: the sets first, so that the
+    // column tests after them skip most words.
+    void Filter(Span<ulong> bits, int from, int to, KeyRows? scoped, KeyRows? start, ArticleQuery query, IReadOnlyList<ulong[]> words)
     {
         bits.Clear();
-        if (scope.TopicSlug is not null)
+        if (start is null)
         {
-            scoped!.AddTo(bits);
-            RowBits.KeepRange(bits, from, to);
+            RowBits.SetRange(bits, from, to);
         }
         else
         {
-            RowBits.SetRange(bits, from, to);
+            start.AddTo(bits);
+            RowBits.KeepRange(bits, from, to);
+        }
+
+        if (scoped is not null && scoped != start)
+        {
+            scoped.KeepIn(bits);
         }
 
         foreach (var word in words)
@@ -217,39 +228,21 @@ public sealed class ArticleListIndex
             And(bits, word);
         }
 
-        if (query.TopicSlugs.Count > 0)
+        if (query.TopicSlugs.Count > 0 && !(query.TopicSlugs is [var only] && start is not null && _topics.GetValueOrDefault(only) == start))
         {
-            var scratch = ArrayPool<ulong>.Shared.Rent(bits.Length);
-            try
-            {
-                var set = scratch.AsSpan(0, bits.Length);
-                set.Clear();
-                foreach (var slug in query.TopicSlugs)
-                {
-                    if (_topics.TryGetValue(slug, out var topic))
-                    {
-                        topic.AddTo(set);
-                    }
-                }
-
-                And(bits, set);
-            }
-            finally
-            {
-                ArrayPool<ulong>.Shared.Return(scratch);
-            }
-        }
-
-        _quality.KeepInRange(bits, query.MinQuality, query.MaxQuality);
-        _heat.KeepInRange(bits, query.MinHeat, query.MaxHeat);
-        if (scope.ProviderKey is { } scopeProvider)
-        {
-            _provider.KeepEqual(bits, scopeProvider);
+            KeepAnyTopic(bits, query.TopicSlugs);
         }
 
         if (query.ProviderKey is { } provider)
         {
-            _provider.KeepEqual(bits, provider);
+            if (!_providers.TryGetValue(provider, out var rows))
+            {
+                bits.Clear();
+            }
+            else if (rows != start)
+            {
+                rows.KeepIn(bits);
+            }
         }
 
         if (query.TypeKey is { } type)
@@ -261,6 +254,33 @@ public sealed class ArticleListIndex
         {
             _category.KeepEqual(bits, category);
         }
+
+        _quality.KeepInRange(bits, query.MinQuality, query.MaxQuality);
+        _heat.KeepInRange(bits, query.MinHeat, query.MaxHeat);
+    }
+
+    // Any of the topics: their rows' union, then the intersection.
+    void KeepAnyTopic(Span<ulong> bits, IReadOnlyList<string> slugs)
+    {
+        var scratch = ArrayPool<ulong>.Shared.Rent(bits.Length);
+        try
+        {
+            var set = scratch.AsSpan(0, bits.Length);
+            set.Clear();
+            foreach (var slug in slugs)
+            {
+                if (_topics.TryGetValue(slug, out var topic))
+                {
+                    topic.AddTo(set);
+                }
+            }
+
+            And(bits, set);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(scratch);
+        }
     }
 
     static void And(Span<ulong> bits, ReadOnlySpan<ulong> other)
@@ -271,12 +291,26 @@ public sealed class ArticleListIndex
         }
     }
 
+    // Rows [from, to) in row order, or a slice of a sort's permutation of all rows.
+    static List<int> Slice(int[]? order, int from, int to, PageRequest paging)
+    {
+        var rows = new List<int>(paging.PageSize);
+        var first = from + paging.Offset;
+        for (var i = first; i < to && i < first + paging.PageSize; i++)
+        {
+            rows.Add(order is null ? (int)i : order[i]);
+        }
+
+        return rows;
+    }
+
     /// <summary>
-    /// The page's rows: in row order a range or a walk over the bitmap's words (whole words skipped
-    /// by their bit count), in another sort a slice of its permutation or a walk over it, or over
-    /// <paramref name="candidates"/>' rows in that sort when they hold every row of the bitmap.
+    /// The page's rows of the set <paramref name="bits"/>: in row order a walk over its words (whole
+    /// words skipped by their bit count); in another sort a walk over <paramref name="candidates"/>'
+    /// rows in that sort when they hold the whole set, else by the sort's blocks when the set is
+    /// sparse, else a walk over the sort's permutation.
     /// </summary>
-    static List<int> Page(int[]? order, KeyRows? candidates, int sort, int from, int to, ReadOnlySpan<ulong> bits, PageRequest paging, int total)
+    List<int> Page(int[]? order, KeyRows? candidates, int sort, ReadOnlySpan<ulong> bits, PageRequest paging, int total)
     {
         var rows = new List<int>(paging.PageSize);
         if (paging.Offset >= total)
@@ -286,16 +320,6 @@ public sealed class ArticleListIndex
 
         var skip = (int)paging.Offset;
         var take = Math.Min(paging.PageSize, total - skip);
-        if (bits.IsEmpty && (order is null || (from == 0 && to == order.Length)))
-        {
-            for (var i = from + skip; rows.Count < take; i++)
-            {
-                rows.Add(order is null ? i : order[i]);
-            }
-
-            return rows;
-        }
-
         if (order is null)
         {
             for (var word = 0; rows.Count < take; word++)
@@ -329,11 +353,17 @@ public sealed class ArticleListIndex
         var backwards = after < skip;
         var pass = backwards ? after : skip;
         var length = candidates?.Count ?? order.Length;
+        if (candidates is null && _blocks.Pays(total, pass, take, length))
+        {
+            _blocks.Page(sort, order, bits, skip, take, rows);
+            return rows;
+        }
+
         for (var i = 0; i < length; i++)
         {
             var at = backwards ? length - 1 - i : i;
             var row = candidates is not null ? candidates.RowAt(sort, at) : order[at];
-            if (bits.IsEmpty ? row < from || row >= to : !RowBits.Has(bits, row))
+            if (!RowBits.Has(bits, row))
             {
                 continue;
             }

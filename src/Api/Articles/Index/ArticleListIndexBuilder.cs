@@ -79,7 +79,8 @@ static class ArticleListIndexBuilder
             keyByRow.Length, orders, listedShare);
         var providers = providerKeys.Select((p, i) => (p.Key, Rows: built[i])).ToDictionary(p => p.Key, p => p.Rows, StringComparer.Ordinal);
         var topicRows = topicKeys.Select((t, i) => (t.Key, Rows: built[providerKeys.Count + i])).ToDictionary(t => t.Key, t => t.Rows, StringComparer.Ordinal);
-        return new ArticleListIndex(version, keyByRow, map, [.. ticks], quality!, heat!, provider, type, category, providers, topicRows, topicNames, orders);
+        var blocks = SortBlocks.Build(orders, keyByRow.Length);
+        return new ArticleListIndex(version, keyByRow, map, [.. ticks], quality!, heat!, provider, type, category, providers, topicRows, topicNames, orders, blocks);
     }
 
     // Each number's rows, ascending (number 0, no key, is left out).

@@ -46,6 +46,12 @@ sealed class KeyColumn
             return;
         }
 
+        KeepEqual(bits, number);
+    }
+
+    /// <summary>Keeps the rows of <paramref name="bits"/> whose key is the one numbered <paramref name="number"/>.</summary>
+    public void KeepEqual(Span<ulong> bits, int number)
+    {
         for (var word = 0; word < bits.Length; word++)
         {
             var keep = bits[word];

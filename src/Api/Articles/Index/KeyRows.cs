@@ -125,6 +125,45 @@ sealed class KeyRows
         }
     }
 
+    /// <summary>Clears the rows of <paramref name="bits"/> that are not the key's: a pass over its listed rows, else its bitmap or column.</summary>
+    public void KeepIn(Span<ulong> bits)
+    {
+        if (_rows is null)
+        {
+            if (_bits is not null)
+            {
+                for (var word = 0; word < bits.Length; word++)
+                {
+                    bits[word] &= _bits[word];
+                }
+            }
+            else
+            {
+                _column!.KeepEqual(bits, _number);
+            }
+
+            return;
+        }
+
+        // The rows ascending: each word keeps its rows' bits, and the words between them are cleared.
+        var next = 0;
+        for (var i = 0; i < _rows.Length;)
+        {
+            var word = _rows[i] >> 6;
+            var mask = 0UL;
+            for (; i < _rows.Length && _rows[i] >> 6 == word; i++)
+            {
+                mask |= 1UL << _rows[i];
+            }
+
+            bits[next..word].Clear();
+            bits[word] &= mask;
+            next = word + 1;
+        }
+
+        bits[next..].Clear();
+    }
+
     /// <summary>A key's rows ascending, and the column that tells them apart, if any (else a walked key gets a bitmap).</summary>
     public readonly record struct Source(int[] Rows, KeyColumn? Column, int Number);
 

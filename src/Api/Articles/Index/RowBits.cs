@@ -72,17 +72,18 @@ static class RowBits
         return count;
     }
 
-    /// <summary>The rows of word <paramref name="word"/> whose value lies in [min, max] (unsigned distance from min, one compare per lane).</summary>
-    public static ulong InRange(int[] values, int word, int min, int max)
+    /// <summary>The rows of word <paramref name="word"/> whose value lies in [low, low + width] (unsigned distance from low, one compare per lane; <typeparamref name="T"/> is an unsigned type).</summary>
+    public static ulong InRange<T>(T[] values, int word, T low, T width)
+        where T : unmanaged
     {
         ref var start = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), word << 6);
-        var low = Vector256.Create((uint)min);
-        var width = Vector256.Create((uint)max - (uint)min);
+        var lows = Vector256.Create(low);
+        var widths = Vector256.Create(width);
         ulong mask = 0;
-        for (var i = 0; i < 64; i += Vector256<int>.Count)
+        for (var i = 0; i < 64; i += Vector256<T>.Count)
         {
-            var distance = Vector256.LoadUnsafe(ref start, (nuint)i).AsUInt32() - low;
-            mask |= (ulong)Vector256.LessThanOrEqual(distance, width).ExtractMostSignificantBits() << i;
+            var distance = Vector256.LoadUnsafe(ref start, (nuint)i) - lows;
+            mask |= (ulong)Vector256.LessThanOrEqual(distance, widths).ExtractMostSignificantBits() << i;
         }
 
         return mask;
