@@ -102,7 +102,8 @@ public sealed class KeyRowsTests
         for (var k = 0; k < rows.Length; k++)
         {
             var members = rows[k].ToHashSet();
-            var before = Enumerable.Range(0, RowBits.Words(Total)).Select(_ => random.NextInt64() is var x && k % 2 == 0 ? (ulong)x : ulong.MaxValue).ToArray();
+            // Even keys meet random rows, odd keys every row.
+            var before = Enumerable.Range(0, RowBits.Words(Total)).Select(_ => k % 2 == 0 ? (ulong)random.NextInt64() : ulong.MaxValue).ToArray();
             before[^1] &= (1UL << (Total % 64)) - 1;
             var bits = (ulong[])before.Clone();
 

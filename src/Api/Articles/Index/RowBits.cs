@@ -14,8 +14,6 @@ static class RowBits
 {
     public static int Words(int rows) => (rows + 63) >> 6;
 
-    public static void Clear(Span<ulong> bits) => bits.Clear();
-
     /// <summary>Sets rows [from, to) (the others are left as they are).</summary>
     public static void SetRange(Span<ulong> bits, int from, int to)
     {
