@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace NewsApi.Domain.Data.Sqlite;
 
@@ -17,8 +18,8 @@ static class SqliteReadSnapshot
         await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = connection.BeginTransaction(deferred: true);
-        await db.Database.UseTransactionAsync(transaction, ct);
-        return new Snapshot(db, transaction);
+        var joined = await db.Database.UseTransactionAsync(transaction, ct);
+        return new Snapshot(db, transaction, joined!);
     }
 
     sealed class Joined : IAsyncDisposable
@@ -28,13 +29,22 @@ static class SqliteReadSnapshot
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    sealed class Snapshot(NewsDbContext db, SqliteTransaction transaction) : IAsyncDisposable
+    // EF Core opens the connection once more when it joins a transaction, and closes it when its
+    // wrapper is disposed (not when the transaction is merely unset): without that, the connection
+    // stayed open in the pooled DbContext after every request, one per context ever used.
+    sealed class Snapshot(NewsDbContext db, SqliteTransaction transaction, IDbContextTransaction joined) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await db.Database.UseTransactionAsync(null);
-            await transaction.DisposeAsync();
-            await db.Database.CloseConnectionAsync();
+            try
+            {
+                await joined.DisposeAsync();
+                await transaction.DisposeAsync();
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 }

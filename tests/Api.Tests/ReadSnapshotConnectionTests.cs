@@ -1,0 +1,64 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Domain;
+using NewsApi.Domain.Data;
+
+namespace NewsApi.Api.Tests;
+
+/// <summary>
+/// A read snapshot gives back the connection it opened: the API takes one per GET from pooled
+/// DbContexts, and a connection left open there is a SQLite connection (and its page cache) held
+/// by an idle context, beyond the reads that <c>MaxConcurrentReads</c> lets run.
+/// </summary>
+public sealed class ReadSnapshotConnectionTests : IDisposable
+{
+    readonly string _path = Path.Combine(Path.GetTempPath(), "newsapi-snapshot-" + Guid.NewGuid().ToString("N") + ".db");
+
+    [Fact]
+    public async Task ASnapshotClosesTheConnectionItOpened()
+    {
+        await using var db = await MigratedAsync();
+
+        await using (await ReadSnapshot.BeginAsync(db, CancellationToken.None))
+        {
+            Assert.Equal(0, await db.Articles.CountAsync());
+            Assert.NotNull(db.Database.CurrentTransaction);
+        }
+
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+        Assert.Null(db.Database.CurrentTransaction);
+    }
+
+    [Fact]
+    public async Task ASnapshotLeavesOpenAConnectionItsCallerOpened()
+    {
+        await using var db = await MigratedAsync();
+        await db.Database.OpenConnectionAsync();
+
+        await using (await ReadSnapshot.BeginAsync(db, CancellationToken.None))
+        {
+            Assert.Equal(0, await db.Articles.CountAsync());
+        }
+
+        Assert.Equal(ConnectionState.Open, db.Database.GetDbConnection().State);
+        await db.Database.CloseConnectionAsync();
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+    }
+
+    async Task<NewsDbContext> MigratedAsync()
+    {
+        var db = new NewsDbContext(DataServiceCollectionExtensions.CreateOptions($"Data Source={_path}"));
+        await DatabaseSchema.MigrateAsync(db);
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+        return db;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
