@@ -177,6 +177,8 @@ for run in $(seq 1 "$runs"); do
       echo "## run $run: $shape (load average $(cut -d' ' -f1-3 /proc/loadavg))"
       cat "$tmp/wrk.txt"
       echo "METRICS run=$run shape=$shape peak_rss_mib=${peak:--} busy_after_s=$drain rss_now_mib=$(rss_mib "$API_PID")"
+      # Every tenth second's sample, so a long run shows whether the RSS stays flat.
+      echo "RSS_TRACE run=$run shape=$shape every_10s_mib=$(grep -v '^$' "$tmp/rss-run.txt" | awk 'NR % 10 == 1' | paste -sd, -)"
       echo
     } >>"$out"
     if [[ -z $line ]]; then
