@@ -1,4 +1,5 @@
 using System.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Domain;
 using NewsApi.Domain.Data;
@@ -13,6 +14,8 @@ namespace NewsApi.Api.Tests;
 public sealed class ReadSnapshotConnectionTests : IDisposable
 {
     readonly string _path = Path.Combine(Path.GetTempPath(), "newsapi-snapshot-" + Guid.NewGuid().ToString("N") + ".db");
+
+    string ConnectionString => $"Data Source={_path}";
 
     [Fact]
     public async Task ASnapshotClosesTheConnectionItOpened()
@@ -47,7 +50,7 @@ public sealed class ReadSnapshotConnectionTests : IDisposable
 
     async Task<NewsDbContext> MigratedAsync()
     {
-        var db = new NewsDbContext(DataServiceCollectionExtensions.CreateOptions($"Data Source={_path}"));
+        var db = new NewsDbContext(DataServiceCollectionExtensions.CreateOptions(ConnectionString));
         await DatabaseSchema.MigrateAsync(db);
         Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
         return db;
@@ -55,7 +58,12 @@ public sealed class ReadSnapshotConnectionTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Only this file's pool: other tests' pooled connections stay as they are.
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {
             File.Delete(file);
