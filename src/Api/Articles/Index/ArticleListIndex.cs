@@ -225,7 +225,7 @@ public sealed class ArticleListIndex
 
         foreach (var word in words)
         {
-            And(bits, word);
+            RowBits.And(bits, word);
         }
 
         if (query.TopicSlugs.Count > 0 && !(query.TopicSlugs is [var only] && start is not null && _topics.GetValueOrDefault(only) == start))
@@ -275,19 +275,11 @@ public sealed class ArticleListIndex
                 }
             }
 
-            And(bits, set);
+            RowBits.And(bits, set);
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(scratch);
-        }
-    }
-
-    static void And(Span<ulong> bits, ReadOnlySpan<ulong> other)
-    {
-        for (var word = 0; word < bits.Length; word++)
-        {
-            bits[word] &= other[word];
         }
     }
 

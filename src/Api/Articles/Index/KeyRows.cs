@@ -132,10 +132,7 @@ sealed class KeyRows
         {
             if (_bits is not null)
             {
-                for (var word = 0; word < bits.Length; word++)
-                {
-                    bits[word] &= _bits[word];
-                }
+                RowBits.And(bits, _bits);
             }
             else
             {

@@ -59,6 +59,15 @@ static class RowBits
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Has(ReadOnlySpan<ulong> bits, int row) => (bits[row >> 6] & (1UL << row)) != 0;
 
+    /// <summary>Keeps the rows of <paramref name="bits"/> that <paramref name="other"/> has too.</summary>
+    public static void And(Span<ulong> bits, ReadOnlySpan<ulong> other)
+    {
+        for (var word = 0; word < bits.Length; word++)
+        {
+            bits[word] &= other[word];
+        }
+    }
+
     public static int Count(ReadOnlySpan<ulong> bits)
     {
         var count = 0;
