@@ -42,10 +42,7 @@ public static class ArticlesApi
     {
         // A split query: the row, its topics and its related links must come from one state.
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        var row = await db.Articles.AsNoTracking().AsSplitQuery()
-            .Where(a => a.Id == id && a.Published)
-            .Select(ArticleProjections.Detail)
-            .SingleOrDefaultAsync(ct);
+        var row = await ArticleReads.Detail(db, id, ct);
         return row is null ? Problems.NotFound("article", id) : TypedResults.Ok(row.ToResponse());
     }
 
@@ -60,13 +57,15 @@ public static class ArticlesApi
         }
 
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        if (!await db.Articles.AnyAsync(a => a.Id == id && a.Published, ct))
+        if (await ArticleReads.RelatedCount(db, id, ct) is not { } total)
         {
             return Problems.NotFound("article", id);
         }
 
-        var page = await db.RelatedLinks.AsNoTracking().Where(r => r.ArticleId == id)
-            .ToPageAsync(q => q.OrderBy(r => r.Position), r => r, ArticleProjections.ToResponse, paging, ct);
+        var rows = paging.Offset < total
+            ? await ArticleReads.RelatedPage(db, id, (int)paging.Offset, paging.PageSize).ToListAsync(ct)
+            : [];
+        var page = new PagedList<RelatedLinkResponse>(rows.ConvertAll(ArticleProjections.ToResponse), paging.Page, paging.PageSize, total);
         PageLinks.Add(context, page);
         return TypedResults.Ok(page);
     }
