@@ -7,9 +7,10 @@ using NewsApi.Domain.Data;
 namespace NewsApi.Api.Tests;
 
 /// <summary>
-/// A read snapshot gives back the connection it opened: the API takes one per GET from pooled
-/// DbContexts, and a connection left open there is a SQLite connection (and its page cache) held
-/// by an idle context, beyond the reads that <c>MaxConcurrentReads</c> lets run.
+/// A read snapshot, and the version read that every GET makes in it, give back the connection they
+/// opened: the API takes one per GET from pooled DbContexts, and a connection left open there is a
+/// SQLite connection (and its page cache) held by an idle context, beyond the reads that
+/// <c>MaxConcurrentReads</c> lets run.
 /// </summary>
 public sealed class ReadSnapshotConnectionTests : IDisposable
 {
@@ -46,6 +47,37 @@ public sealed class ReadSnapshotConnectionTests : IDisposable
         Assert.Equal(ConnectionState.Open, db.Database.GetDbConnection().State);
         await db.Database.CloseConnectionAsync();
         Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+    }
+
+    [Fact]
+    public async Task TheVersionIsReadInTheSnapshotAndGivesBackItsConnection()
+    {
+        await using var db = await MigratedAsync();
+        await db.Database.ExecuteSqlRawAsync("UPDATE ContentVersions SET Version = 42");
+
+        Assert.Equal(42, await ContentVersions.CurrentAsync(db, CancellationToken.None));
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+
+        await using (await ReadSnapshot.BeginAsync(db, CancellationToken.None))
+        {
+            Assert.Equal(42, await ContentVersions.CurrentAsync(db, CancellationToken.None));
+            await using var writer = await MigratedAsync();
+            await writer.Database.ExecuteSqlRawAsync("UPDATE ContentVersions SET Version = 43");
+            Assert.Equal(42, await ContentVersions.CurrentAsync(db, CancellationToken.None));
+            Assert.Equal(ConnectionState.Open, db.Database.GetDbConnection().State);
+        }
+
+        Assert.Equal(43, await ContentVersions.CurrentAsync(db, CancellationToken.None));
+    }
+
+    // Without the row no ingest could raise the version, and every cache keyed by it would serve stale content.
+    [Fact]
+    public async Task AMissingVersionRowIsAnErrorNotVersionZero()
+    {
+        await using var db = await MigratedAsync();
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM ContentVersions");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ContentVersions.CurrentAsync(db, CancellationToken.None));
     }
 
     async Task<NewsDbContext> MigratedAsync()

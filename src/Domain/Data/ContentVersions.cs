@@ -20,7 +20,9 @@ public static class ContentVersions
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = _currentSql ??= CurrentSql(db);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            // Without its row no ingest could raise the version, and every cache keyed by it would go stale.
+            var version = await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("the content version row is missing");
+            return Convert.ToInt64(version, CultureInfo.InvariantCulture);
         }
         finally
         {
