@@ -16,6 +16,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(typeof(CatalogLists<>));
         services.AddSingleton<ArticleListIndexes>();
         services.AddHostedService<ListIndexStartup>();
+        services.AddHostedService<NativeMemoryTrim>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandling>();
