@@ -44,7 +44,7 @@ for spec in "$@"; do
   [[ -f $dir/NewsApi.Api.dll ]] || die "$dir has no NewsApi.Api.dll"
   port[$name]=$(free_port)
   env "${vars[@]}" "ConnectionStrings__News=Data Source=$db" NewsApi__LoadSampleContent=false \
-    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    NewsApi__BenchmarkReference=true ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Logging__LogLevel__NewsApi.Api.Articles.Index.ArticleListIndexes=Information \
     dotnet "$dir/NewsApi.Api.dll" --urls "http://127.0.0.1:${port[$name]}" >"$work/$name.log" 2>&1 &
   pid[$name]=$!
