@@ -43,11 +43,8 @@ for spec in "$@"; do
   [[ $rest == *:* ]] && IFS=, read -r -a vars <<<"${rest#*:}"
   [[ -f $dir/NewsApi.Api.dll ]] || die "$dir has no NewsApi.Api.dll"
   port[$name]=$(free_port)
-  env "${vars[@]}" "ConnectionStrings__News=Data Source=$db" NewsApi__LoadSampleContent=false \
-    NewsApi__BenchmarkReference=true ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    Logging__LogLevel__NewsApi.Api.Articles.Index.ArticleListIndexes=Information \
-    dotnet "$dir/NewsApi.Api.dll" --urls "http://127.0.0.1:${port[$name]}" >"$work/$name.log" 2>&1 &
-  pid[$name]=$!
+  start_api "$db" "${port[$name]}" "$work/$name.log" "$dir/NewsApi.Api.dll" "${vars[@]}"
+  pid[$name]=$API_PID
   names+=("$name")
 done
 

@@ -87,9 +87,11 @@ free_port() {
 }
 
 API_PID=
-# start_api <db file> <port> <log file>: the Release-built API, production settings, logging at Warning.
+# start_api <db file> <port> <log file> [dll] [VAR=value ...]: the Release-built API (or the given
+# build), production settings, logging at Warning; the VAR=value pairs come last, so they win.
 start_api() {
-  local db=$1 port=$2 logfile=$3
+  local db=$1 port=$2 logfile=$3 dll=${4:-$API_DLL}
+  shift $(($# < 4 ? $# : 4))
   # env, not VAR=value: a variable name with dots is not a shell assignment. env execs dotnet, so $! is the API.
   env "ConnectionStrings__News=Data Source=$db" \
     NewsApi__LoadSampleContent=false \
@@ -98,7 +100,8 @@ start_api() {
     Logging__LogLevel__Default=Warning \
     Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning \
     Logging__LogLevel__NewsApi.Api.Articles.Index.ArticleListIndexes=Information \
-    dotnet "$API_DLL" --urls "http://127.0.0.1:$port" >"$logfile" 2>&1 &
+    "$@" \
+    dotnet "$dll" --urls "http://127.0.0.1:$port" >"$logfile" 2>&1 &
   API_PID=$!
   local i
   for i in $(seq 1 120); do
