@@ -6,12 +6,12 @@ namespace NewsApi.Api.Tests;
 public sealed class RuntimeSettingsTests
 {
     [Fact]
-    public void ApiRunsWithWorkstationGarbageCollection()
+    public void ApiRunsWithServerGarbageCollection()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "NewsApi.Api.runtimeconfig.json");
         var settings = JsonNode.Parse(File.ReadAllText(path))!["runtimeOptions"]!["configProperties"];
 
-        // Server GC (the Web SDK's default) keeps a heap per core and took the API's memory over its budget.
-        Assert.False(settings?["System.GC.Server"]?.GetValue<bool>() ?? false, $"{path} turns server GC on");
+        // Its p99 under load is lower; the memory it costs is measured against the budget in bench/README.md.
+        Assert.True(settings?["System.GC.Server"]?.GetValue<bool>() ?? false, $"{path} does not turn server GC on");
     }
 }
