@@ -161,7 +161,7 @@ export_lists() {
   sqlite3 -readonly "$db" "SELECT DISTINCT TypeKey FROM Articles WHERE Published = 1 AND TypeKey IS NOT NULL;" >"$out/types.txt"
   sqlite3 -readonly "$db" "SELECT DISTINCT CategoryKey FROM Articles WHERE Published = 1 AND CategoryKey IS NOT NULL;" >"$out/categories.txt"
   sqlite3 -readonly -separator $'\t' "$db" \
-    "SELECT count(*), coalesce(substr(min(PublishedAtUtc), 1, 4), 2015), coalesce(substr(max(PublishedAtUtc), 1, 4), 2024) FROM Articles WHERE Published = 1;" >"$out/meta.txt"
+    "SELECT count(*), coalesce(substr(min(PublishedAtUtc), 1, 4), 2015), coalesce(substr(max(PublishedAtUtc), 1, 4), 2024), count(*) FILTER (WHERE RelatedCount > 0) FROM Articles WHERE Published = 1;" >"$out/meta.txt"
 }
 
 # median of the numbers on stdin ("-" and empty lines skipped).

@@ -11,7 +11,7 @@
 --   topics.txt       slug<TAB>name<TAB>published article count
 --   providers.txt    key (domain)<TAB>published article count
 --   types.txt, categories.txt   distinct values among published articles
---   meta.txt         published<TAB>first year<TAB>last year
+--   meta.txt         published<TAB>first year<TAB>last year<TAB>published with related links
 -- BENCH_SEED (default 42) seeds the draws; thread i uses BENCH_SEED + i.
 -- BENCH_PAGE_SIZE fixes the list shapes' page size (default: random 10..30, mean 20, as the reference page).
 --
@@ -48,8 +48,9 @@ end
 
 -- thread state (init/request) ------------------------------------------------------------------
 
-local ids, related_ids, topics, providers, types, categories = {}, {}, {}, {}, {}, {}
-local published, first_year, last_year = 0, 2015, 2024
+local ids, related_ids = { size = 0 }, { size = 0 }
+local topics, providers, types, categories = {}, {}, {}, {}
+local published, first_year, last_year, with_related = 0, 2015, 2024, 0
 local seen, distinct = {}, 0
 local MAX_TRACKED = 2000000
 
@@ -66,6 +67,33 @@ local function read_lines(name)
   end
   file:close()
   return out
+end
+
+-- The id lists stay on disk, one random line read per pick: a million ids took each thread's init
+-- over a second, and wrk starts the first thread's requests while it runs the second's init, so
+-- that second of loading shared the cores with the server under test and its requests counted.
+local function line_file(name)
+  local file = io.open(lists .. "/" .. name, "r")
+  if file == nil then
+    return { size = 0 }
+  end
+  return { file = file, size = file:seek("end") }
+end
+
+-- The first whole line after a random byte (a line is drawn in proportion to the length of the
+-- one before it: ids are of similar lengths), wrapping to the first line after the last.
+local function pick_line(list)
+  local pos = math.random(0, list.size - 1)
+  list.file:seek("set", pos)
+  if pos > 0 then
+    list.file:read("*l")
+  end
+  local line = list.file:read("*l")
+  if line == nil or line == "" then
+    list.file:seek("set", 0)
+    line = list.file:read("*l")
+  end
+  return line
 end
 
 local function split(line)
@@ -224,11 +252,11 @@ make["provider-articles"] = function()
 end
 
 make["article-detail"] = function()
-  return "/api/articles/" .. enc(pick(ids))
+  return "/api/articles/" .. enc(pick_line(ids))
 end
 
 make["article-related"] = function()
-  return "/api/articles/" .. enc(pick(#related_ids > 0 and related_ids or ids)) .. "/related?pageSize=" .. math.random(1, 5)
+  return "/api/articles/" .. enc(pick_line(related_ids.size > 0 and related_ids or ids)) .. "/related?pageSize=" .. math.random(1, 5)
 end
 
 local function catalogue(path, count, q_words)
@@ -295,8 +323,8 @@ url_space = function()
   if shape == "list-q" then return (#WORDS + #WORDS * #WORDS) * 3 * (#SORTS + 1) * (1 + 151) end
   -- list-filters: the date-range filter alone at page 1..3 (10 years of days, both ends) is a lower bound.
   if shape == "list-filters" then return 3 * (3650 * 3650 / 2) end
-  if shape == "article-detail" then return #ids end
-  if shape == "article-related" then return #related_ids * 5 end
+  if shape == "article-detail" then return published end
+  if shape == "article-related" then return (with_related > 0 and with_related or published) * 5 end
   if shape == "providers" then return catalogue_space(#providers) end
   if shape == "topics" then return catalogue_space(#topics) end
   local total = 0
@@ -314,17 +342,18 @@ function init(args)
     error("unknown shape '" .. shape .. "'")
   end
   math.randomseed(seed + (thread_index or 0))
-  ids = read_lines("ids.txt")
-  related_ids = read_lines("related_ids.txt")
+  ids = line_file("ids.txt")
+  related_ids = line_file("related_ids.txt")
   for _, line in ipairs(read_lines("topics.txt")) do table.insert(topics, split(line)) end
   for _, line in ipairs(read_lines("providers.txt")) do table.insert(providers, split(line)) end
   types = read_lines("types.txt")
   categories = read_lines("categories.txt")
-  local meta = split(read_lines("meta.txt")[1] or "0\t2015\t2024")
-  published = tonumber(meta[1]) or #ids
+  local meta = split(read_lines("meta.txt")[1] or "0\t2015\t2024\t0")
+  published = tonumber(meta[1]) or 0
   first_year = tonumber(meta[2]) or 2015
   last_year = tonumber(meta[3]) or 2024
-  if shape ~= "reference" and (#ids == 0 or #topics == 0 or #providers == 0) then
+  with_related = tonumber(meta[4]) or 0
+  if shape ~= "reference" and (ids.size == 0 or #topics == 0 or #providers == 0) then
     error("no lists in " .. lists .. " (ids.txt, topics.txt, providers.txt)")
   end
   wrk.thread:set("url_space", url_space())
