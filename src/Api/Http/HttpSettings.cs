@@ -16,11 +16,13 @@ public sealed class HttpSettings
     public int CacheMaxAgeSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Reads that hold a database snapshot at once; more wait their turn. Each holds a pooled
-    /// SQLite connection with its own page cache: a few busy connections keep their caches warm
-    /// where one per waiting request would each keep a cold copy (two cores serve a few at a time anyway).
+    /// Reads that hold a database snapshot at once; more wait their turn, first come first served.
+    /// A read is CPU work once the file is in the OS cache, so a few per core finish each request
+    /// sooner than many sharing the cores (less CPU per request and a lower p99; bench/README.md,
+    /// "Fewer reads at once"), and each holds a pooled SQLite connection with its own page cache.
+    /// Two per core leave room for reads that wait on the disk.
     /// </summary>
-    public int MaxConcurrentReads { get; set; } = 8;
+    public int MaxConcurrentReads { get; set; } = 2 * Environment.ProcessorCount;
 
     public RateLimitSettings RateLimit { get; set; } = new();
 }
