@@ -27,5 +27,19 @@ public static class ImageJson
 
     public static List<ImageInfo> Deserialize(string json) => JsonSerializer.Deserialize<List<ImageInfo>>(json, Options) ?? [];
 
-    public static ImageInfo? DeserializeOne(string json) => JsonSerializer.Deserialize<ImageInfo>(json, Options);
+    /// <summary>
+    /// The first image of a list's JSON, read straight from its UTF-8 bytes (a list page shows only
+    /// that one): no string of the whole list, no JSON function in the query.
+    /// </summary>
+    public static ImageInfo? First(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("an image list is not a JSON array");
+        }
+
+        reader.Read();
+        return reader.TokenType == JsonTokenType.EndArray ? null : JsonSerializer.Deserialize<ImageInfo>(ref reader, Options);
+    }
 }

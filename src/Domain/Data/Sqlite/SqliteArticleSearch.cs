@@ -119,13 +119,13 @@ static class SqliteArticleSearch
         }
     }
 
-    // The page's rows by rowid (of the images JSON only the first, which a list shows), then their
+    // The page's rows by rowid (of the images JSON only the first is read, which a list shows), then their
     // topics (the same rows again, each a rowid lookup): two statements, one round trip; the second
     // only when asked for (it costs about as much as the first). Keys are numbers, formatted
     // invariantly, so nothing of the request reaches the SQL text.
     const string ListColumns =
         "a.rowid, a.\"Id\", a.\"Category\", a.\"Title\", a.\"Excerpt\", a.\"PublishedAtUtc\", a.\"Type\", a.\"Quality\", a.\"Heat\", " +
-        "a.\"WebUrl\", a.\"OriginalUrl\", a.\"ProviderName\", a.\"ProviderDomain\", json_extract(a.\"Images\", '$[0]'), a.\"RelatedCount\"";
+        "a.\"WebUrl\", a.\"OriginalUrl\", a.\"ProviderName\", a.\"ProviderDomain\", a.\"Images\", a.\"RelatedCount\"";
 
     public static async Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, bool withTopics, CancellationToken ct)
     {
@@ -146,7 +146,7 @@ static class SqliteArticleSearch
                 reader.GetString(1), Text(reader, 2), reader.GetString(3), Text(reader, 4),
                 reader.IsDBNull(5) ? null : DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
                 Text(reader, 6), Number(reader, 7), Number(reader, 8), Text(reader, 9), Text(reader, 10), Text(reader, 11), Text(reader, 12),
-                [], reader.IsDBNull(13) ? null : ImageJson.DeserializeOne(reader.GetString(13)), reader.GetInt32(14));
+                [], reader.IsDBNull(13) ? null : ImageJson.First(reader.GetFieldValue<byte[]>(13)), reader.GetInt32(14));
         }
 
         if (!withTopics)
