@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsApi.Domain.Articles;
 
@@ -8,7 +9,7 @@ namespace NewsApi.Domain.Data;
 public static class ContentVersions
 {
     // Every API request reads it: a plain command costs a fraction of even a compiled EF Core query,
-    // whose executor builds a delegate per call. Portable SQL; the names come from the model.
+    // whose executor builds a delegate per call. Portable SQL: the names come from the model, quoted by the provider.
     static string? _currentSql;
 
     /// <summary>The content's version in the current snapshot.</summary>
@@ -32,9 +33,10 @@ public static class ContentVersions
 
     static string CurrentSql(NewsDbContext db)
     {
+        var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(ContentVersion))!;
-        string Column(string property) => "\"" + entity.FindProperty(property)!.GetColumnName() + "\"";
-        return $"SELECT {Column(nameof(ContentVersion.Version))} FROM \"{entity.GetTableName()}\" " +
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
+        return $"SELECT {Column(nameof(ContentVersion.Version))} FROM {sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} " +
                $"WHERE {Column(nameof(ContentVersion.Id))} = {ContentVersion.SingletonId.ToString(CultureInfo.InvariantCulture)}";
     }
 
