@@ -57,5 +57,5 @@ fi
 stop_api
 
 log "smoke: microbenchmarks --tiny"
-(cd "$tmp" && dotnet "$MICRO_DLL" --tiny --artifacts "$tmp/bdn" >"$tmp/micro.log" 2>&1) || { tail -40 "$tmp/micro.log" >&2; die "microbenchmarks failed"; }
+(cd "$tmp" && NEWSAPI_BENCH_DB=$tmp/news.db dotnet "$MICRO_DLL" --tiny --artifacts "$tmp/bdn" >"$tmp/micro.log" 2>&1) || { tail -40 "$tmp/micro.log" >&2; die "microbenchmarks failed"; }
 log "smoke: ok in $((SECONDS - started)) s"
