@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace NewsApi.Api.Articles.Index;
 
 /// <summary>
@@ -39,25 +37,32 @@ sealed class KeyColumn
     public bool Is(int row, int number) =>
         _bytes is not null ? _bytes[row] == number : _shorts is not null ? _shorts[row] == number : _ints![row] == number;
 
-    /// <summary>The number of <paramref name="key"/> (ordinal, as SQL's '=' on the stored key), or 0 when no row has it.</summary>
-    public int NumberOf(string key) => _numbers.GetValueOrDefault(key);
+    /// <summary>Keeps the rows of <paramref name="bits"/> whose key is <paramref name="key"/> (ordinal, as SQL's '=' on the stored key).</summary>
+    public void KeepEqual(Span<ulong> bits, string key)
+    {
+        if (!_numbers.TryGetValue(key, out var number))
+        {
+            bits.Clear();
+            return;
+        }
 
-    /// <summary>The rows of word <paramref name="word"/> whose key is the one numbered <paramref name="number"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Matches(int word, int number) =>
-        _bytes is not null ? RowBits.EqualTo(_bytes, word, (byte)number)
-            : _shorts is not null ? RowBits.EqualTo(_shorts, word, (ushort)number)
-            : RowBits.EqualTo(_ints!, word, number);
+        KeepEqual(bits, number);
+    }
 
     /// <summary>Keeps the rows of <paramref name="bits"/> whose key is the one numbered <paramref name="number"/>.</summary>
     public void KeepEqual(Span<ulong> bits, int number)
     {
         for (var word = 0; word < bits.Length; word++)
         {
-            if (bits[word] != 0)
+            var keep = bits[word];
+            if (keep != 0)
             {
-                bits[word] &= Matches(word, number);
+                keep &= _bytes is not null ? RowBits.EqualTo(_bytes, word, (byte)number)
+                    : _shorts is not null ? RowBits.EqualTo(_shorts, word, (ushort)number)
+                    : RowBits.EqualTo(_ints!, word, number);
             }
+
+            bits[word] = keep;
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace NewsApi.Api.Articles.Index;
 
 /// <summary>
@@ -54,44 +52,34 @@ sealed class NumberColumn
 
     public long Bytes => (_bytes?.Length ?? 0) + (_shorts?.Length ?? 0) * 2L + (_ints?.Length ?? 0) * 4L + _present.Length * 8L;
 
-    /// <summary>
-    /// The test for values in [min, max], in distances from the smallest value, clamped to the values
-    /// there are: made once per request, then applied word by word (<see cref="Matches"/>).
-    /// </summary>
-    public Range RangeOf(int? min, int? max)
+    /// <summary>Keeps the rows of <paramref name="bits"/> that have a value in [min, max]; like SQL, a row without one fails.</summary>
+    public void KeepInRange(Span<ulong> bits, int? min, int? max)
     {
         if (min is null && max is null)
         {
-            return Range.None;
+            return;
         }
 
+        // In distances from the smallest value, clamped to the values there are.
         var low = Math.Max(min ?? long.MinValue, _min) - _min;
         var high = Math.Min(max ?? long.MaxValue, _max) - _min;
-        return low > high ? Range.Empty : new Range(RangeKind.Some, (uint)low, (uint)(high - low));
-    }
+        if (low > high)
+        {
+            bits.Clear();
+            return;
+        }
 
-    /// <summary>The rows of word <paramref name="word"/> with a value in <paramref name="range"/> (of kind Some); like SQL, a row without one fails.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Matches(int word, Range range) =>
-        _present[word] & (_bytes is not null ? RowBits.InRange(_bytes, word, (byte)range.Low, (byte)range.Width)
-            : _shorts is not null ? RowBits.InRange(_shorts, word, (ushort)range.Low, (ushort)range.Width)
-            : RowBits.InRange(_ints!, word, range.Low, range.Width));
+        for (var word = 0; word < bits.Length; word++)
+        {
+            var keep = bits[word] & _present[word];
+            if (keep != 0)
+            {
+                keep &= _bytes is not null ? RowBits.InRange(_bytes, word, (byte)low, (byte)(high - low))
+                    : _shorts is not null ? RowBits.InRange(_shorts, word, (ushort)low, (ushort)(high - low))
+                    : RowBits.InRange(_ints!, word, (uint)low, (uint)(high - low));
+            }
 
-    public enum RangeKind
-    {
-        /// <summary>No bound given: every row passes, with a value or not.</summary>
-        None,
-
-        /// <summary>Bounds that no value lies within: no row passes.</summary>
-        Empty,
-
-        /// <summary>Rows with a value in [Low, Low + Width] (distances from the smallest value) pass.</summary>
-        Some,
-    }
-
-    public readonly record struct Range(RangeKind Kind, uint Low, uint Width)
-    {
-        public static readonly Range None = new(RangeKind.None, 0, 0);
-        public static readonly Range Empty = new(RangeKind.Empty, 0, 0);
+            bits[word] = keep;
+        }
     }
 }

@@ -14,20 +14,24 @@ static class RowBits
 {
     public static int Words(int rows) => (rows + 63) >> 6;
 
-    /// <summary>Sets exactly rows [from, to), clearing the others: one write of each word.</summary>
-    public static void SetOnly(Span<ulong> bits, int from, int to)
+    /// <summary>Sets rows [from, to) (the others are left as they are).</summary>
+    public static void SetRange(Span<ulong> bits, int from, int to)
     {
-        var (first, last) = (from >> 6, Words(to));
-        bits[..first].Clear();
-        bits[first..last].Fill(ulong.MaxValue);
-        bits[last..].Clear();
+        for (var row = from; row < to && (row & 63) != 0; row++)
+        {
+            Set(bits, row);
+        }
+
+        var first = (from + 63) >> 6;
+        var last = to >> 6;
         if (first < last)
         {
-            bits[first] &= ulong.MaxValue << (from & 63);
-            if ((to & 63) != 0)
-            {
-                bits[last - 1] &= (1UL << (to & 63)) - 1;
-            }
+            bits[first..last].Fill(ulong.MaxValue);
+        }
+
+        for (var row = Math.Max(last << 6, from); row < to; row++)
+        {
+            Set(bits, row);
         }
     }
 
