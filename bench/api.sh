@@ -170,7 +170,8 @@ for run in $(seq 1 "$runs"); do
     drain=$(wait_idle "$API_PID" 300)
     kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
     sampler=
-    cat "$tmp/rss-run.txt" >>"$tmp/rss-all.txt"
+    # A sample cut off mid-line must not join the next run's first one (a peak of "256256" once).
+    { cat "$tmp/rss-run.txt"; echo; } >>"$tmp/rss-all.txt"
     peak=$(grep -v '^$' "$tmp/rss-run.txt" | sort -g | tail -1)
     line=$(grep '^RESULT ' "$tmp/wrk.txt" | tail -1 || true)
     {
