@@ -34,7 +34,7 @@ public class ListIndexBenchmarks
     {
         using var db = new NewsDbContext(DataServiceCollectionExtensions.CreateOptions($"Data Source={DatabasePath()}"));
         var snapshot = ReadSnapshot.BeginAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        _index = ArticleListIndexBuilder.BuildAsync(db, 1.0 / 256, CancellationToken.None).GetAwaiter().GetResult();
+        _index = ArticleListIndexBuilder.BuildAsync(db, ArticleListIndexes.DefaultListedKeyShare, CancellationToken.None).GetAwaiter().GetResult();
         _query = Checks.Parsed(Shape, Parameters(db, Shape));
         _words = _query.Words.Select(w => _index.RowsMatching(w, word => ArticleSearch.MatchingKeys(db, [word]).ToList())).ToList();
         snapshot.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -19,9 +19,13 @@ public sealed class ArticleListIndexes(
 
     public bool Enabled { get; } = configuration.GetValue("NewsApi:ListIndex:Enabled", true);
 
-    // A provider or topic with under this share of the articles keeps its rows listed in every sort
-    // (18 bytes a row); a larger one is walked, at most 256 rows of a sort's permutation per row of a page.
-    readonly double _listedKeyShare = configuration.GetValue("NewsApi:ListIndex:ListedKeyShare", 1.0 / 256);
+    /// <summary>
+    /// A provider or topic with under this share of the articles keeps its rows listed in every sort
+    /// (18 bytes a row); a larger one is walked, at most 256 rows of a sort's permutation per row of a page.
+    /// </summary>
+    internal const double DefaultListedKeyShare = 1.0 / 256;
+
+    readonly double _listedKeyShare = configuration.GetValue("NewsApi:ListIndex:ListedKeyShare", DefaultListedKeyShare);
 
     public ArticleListIndex? Current => _current;
 
