@@ -10,37 +10,20 @@ namespace NewsApi.Domain.Text;
 public static class TextKeys
 {
     /// <summary>SPEC's topic slug: words lower-cased, joined by '-' (<c>AWS AI</c> → <c>aws-ai</c>, <c>C#</c> → <c>c</c>).</summary>
-    public static string Slug(string text) => string.Join('-', Words(text));
+    public static string Slug(string text)
+    {
+        var builder = new StringBuilder(text.Length + 1);
+        AppendWords(builder, text, '-');
+        return builder.Length == 0 ? "" : builder.ToString(1, builder.Length - 1);
+    }
 
     /// <summary>Lower-cased words, in order; case folding is invariant, so it works for any script.</summary>
     public static List<string> Words(string text)
     {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Rune.IsLetterOrDigit(rune) || (current.Length > 0 && IsMark(rune)))
-            {
-                current.Append(Rune.ToLowerInvariant(rune).ToString());
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
+        var builder = new StringBuilder(text.Length + 1);
+        AppendWords(builder, text, ' ');
+        return [.. builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)];
     }
-
-    // Combining marks belong to the word they follow: without them Hindi or Thai words fall apart.
-    static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
-        or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>
     /// The searchable form of some texts: their words, each preceded by one space, so that
@@ -51,19 +34,45 @@ public static class TextKeys
         var builder = new StringBuilder();
         foreach (var text in texts)
         {
-            if (text is null)
+            if (text is not null)
             {
-                continue;
-            }
-
-            foreach (var word in Words(text))
-            {
-                builder.Append(' ').Append(word);
+                AppendWords(builder, text, ' ');
             }
         }
 
         return builder.ToString();
     }
+
+    // The one word scanner: each word lower-cased and preceded by the separator (never a letter,
+    // digit or mark, so the words can be split apart again). Characters go straight into the
+    // builder: the ingest runs this over every title and excerpt, and a string per character
+    // made it the ingest's largest source of garbage.
+    static void AppendWords(StringBuilder builder, string text, char separator)
+    {
+        Span<char> folded = stackalloc char[2];
+        var inWord = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || (inWord && IsMark(rune)))
+            {
+                if (!inWord)
+                {
+                    builder.Append(separator);
+                    inWord = true;
+                }
+
+                builder.Append(folded[..Rune.ToLowerInvariant(rune).EncodeToUtf16(folded)]);
+            }
+            else
+            {
+                inWord = false;
+            }
+        }
+    }
+
+    // Combining marks belong to the word they follow: without them Hindi or Thai words fall apart.
+    static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
+        or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>Lower-cased with invariant rules, for case-insensitive equality in any script.</summary>
     public static string? Fold(string? text) => text?.ToLower(CultureInfo.InvariantCulture);

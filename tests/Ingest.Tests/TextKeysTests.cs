@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using NewsApi.Domain.Text;
+
+namespace NewsApi.Ingest.Tests;
+
+/// <summary>
+/// Words, slugs and search text: the keys the ingest stores and the API matches against, so both
+/// sides must cut the same words from any text, in any script.
+/// </summary>
+public sealed class TextKeysTests
+{
+    [Theory]
+    [InlineData("AWS AI", "aws-ai")]
+    [InlineData("C#", "c")]
+    [InlineData("  .NET 10 — Preview!  ", "net-10-preview")]
+    [InlineData("Ünïcödé Straße", "ünïcödé-straße")]
+    [InlineData("ΣΊΣΥΦΟΣ", "σίσυφοσ")]
+    [InlineData("हिन्दी समाचार", "हिन्दी-समाचार")]
+    [InlineData("ภาษาไทย", "ภาษาไทย")]
+    [InlineData("\u0301accent first", "accent-first")]
+    [InlineData("𝐀𝐁 rocket🚀launch", "𝐀𝐁-rocket-launch")]
+    [InlineData("!!!", "")]
+    [InlineData("", "")]
+    public void Slug_joins_the_lower_cased_words_with_dashes(string text, string slug) =>
+        Assert.Equal(slug, TextKeys.Slug(text));
+
+    [Fact]
+    public void Search_text_puts_a_space_before_every_word_of_every_text()
+    {
+        Assert.Equal(" new gpu launches 2026 edition", TextKeys.SearchText("New GPU launches", null, "2026-edition"));
+        Assert.Equal("", TextKeys.SearchText(null, "—", ""));
+    }
+
+    [Fact]
+    public void Every_key_agrees_with_a_rune_by_rune_reading_of_random_text()
+    {
+        // Letters of several scripts, combining marks, digits, separators, astral letters and
+        // symbols, and a lone surrogate (read as U+FFFD, which is no letter).
+        string[] pieces = ["a", "Z", "é", "ß", "Σ", "ς", "İ", "ж", "क", "ि", "्", "\u0301", "ไ", "ั", "7", "٣",
+            " ", "-", "_", ".", "#", "—", "\t", "𝐀", "🚀", "\uD800", "ǅ", "ﬃ"];
+        var texts = Gen.Int[0, pieces.Length - 1].Array[0, 24].Select(picks => string.Concat(picks.Select(i => pieces[i])));
+        texts.Sample(text =>
+        {
+            var words = ReferenceWords(text);
+            Assert.Equal(words, TextKeys.Words(text));
+            Assert.Equal(string.Join('-', words), TextKeys.Slug(text));
+            Assert.Equal(string.Concat(words.Select(w => " " + w)), TextKeys.SearchText(text));
+        }, iter: 5_000);
+    }
+
+    // The definition, read one rune at a time: a word is a run of letters and digits, with the
+    // combining marks that follow them; each rune is folded by invariant rules.
+    static List<string> ReferenceWords(string text)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var mark = Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            if (Rune.IsLetterOrDigit(rune) || (current.Length > 0 && mark))
+            {
+                current.Append(Rune.ToLowerInvariant(rune).ToString());
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+
+        return words;
+    }
+}
