@@ -162,6 +162,7 @@ rss_warm=$(rss_mib "$API_PID")
 : >"$tmp/results.tsv"
 for run in $(seq 1 "$runs"); do
   for shape in $shapes; do
+    cached=$(cache_file "$db")
     : >"$tmp/rss-run.txt"
     sample_rss "$tmp/rss-run.txt" &
     sampler=$!
@@ -177,7 +178,7 @@ for run in $(seq 1 "$runs"); do
     {
       echo "## run $run: $shape (load average $(cut -d' ' -f1-3 /proc/loadavg))"
       cat "$tmp/wrk.txt"
-      echo "METRICS run=$run shape=$shape peak_rss_mib=${peak:--} busy_after_s=$drain rss_now_mib=$(rss_mib "$API_PID")"
+      echo "METRICS run=$run shape=$shape peak_rss_mib=${peak:--} busy_after_s=$drain rss_now_mib=$(rss_mib "$API_PID") db_cached_before_pct=$cached db_cached_after_pct=$(resident_pct "$db")"
       # Every tenth second's sample, so a long run shows whether the RSS stays flat.
       echo "RSS_TRACE run=$run shape=$shape every_10s_mib=$(grep -v '^$' "$tmp/rss-run.txt" | awk 'NR % 10 == 1' | paste -sd, -)"
       echo

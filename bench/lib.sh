@@ -149,6 +149,19 @@ rss_mib() {
   awk '/^VmRSS:/ {printf "%.0f", $2 / 1024; found = 1} END {if (!found) printf "-"}' "/proc/$1/status" 2>/dev/null || printf -- "-"
 }
 
+# resident_pct <file>: the share of the file in the OS page cache, in % ("-" without util-linux's fincore).
+resident_pct() {
+  fincore --bytes --noheadings --output RES,SIZE "$1" 2>/dev/null | awk '$2 > 0 {printf "%.0f", 100 * $1 / $2; found = 1} END {if (!found) printf "-"}' || printf -- "-"
+}
+
+# cache_file <file>: reads the file into the OS page cache, then prints resident_pct. This VM's
+# kernel pages out cold page cache (a DAMON "pageout" scheme, kdamond): without a fresh read, shapes
+# that read random rows of a 4 GB database measured the disk as the run went on (bench/README.md, "Caveats").
+cache_file() {
+  cat "$1" >/dev/null
+  resident_pct "$1"
+}
+
 # export_lists <db> <folder>: what bench/wrk/shapes.lua draws from (published articles only).
 export_lists() {
   local db=$1 out=$2
