@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NewsApi.Tests.Shared;
 using YamlDotNet.RepresentationModel;
 
 namespace NewsApi.Api.Tests;
@@ -130,34 +131,11 @@ public sealed class CorpusIndex
         _ => [],
     };
 
-    /// <summary>SPEC's slug: letters and digits lower-cased, every other run one '-', none at the ends.</summary>
-    public static string Slug(string text) => string.Join('-', Words(text));
+    /// <summary>SPEC's slug: the words joined by '-' (<see cref="ReferenceWords"/>).</summary>
+    public static string Slug(string text) => ReferenceWords.Slug(text);
 
-    /// <summary>Runs of letters and digits, lower-cased.</summary>
-    public static List<string> Words(string? text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rune in (text ?? "").EnumerateRunes())
-        {
-            if (Rune.IsLetterOrDigit(rune))
-            {
-                current.Append(Rune.ToLowerInvariant(rune).ToString());
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
-    }
+    /// <summary>SPEC's words: runs of letters and digits (with their combining marks), lower-cased.</summary>
+    public static List<string> Words(string? text) => ReferenceWords.Of(text);
 
     /// <summary>SPEC's <c>q</c>: every word of the query starts some word of the title or excerpt.</summary>
     public static bool MatchesWords(IndexedArticle article, string q)

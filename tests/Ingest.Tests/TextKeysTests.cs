@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using CsCheck;
 using NewsApi.Domain.Text;
+using NewsApi.Tests.Shared;
 
 namespace NewsApi.Ingest.Tests;
 
@@ -43,39 +42,10 @@ public sealed class TextKeysTests
         var texts = Gen.Int[0, pieces.Length - 1].Array[0, 24].Select(picks => string.Concat(picks.Select(i => pieces[i])));
         texts.Sample(text =>
         {
-            var words = ReferenceWords(text);
+            var words = ReferenceWords.Of(text);
             Assert.Equal(words, TextKeys.Words(text));
             Assert.Equal(string.Join('-', words), TextKeys.Slug(text));
             Assert.Equal(string.Concat(words.Select(w => " " + w)), TextKeys.SearchText(text));
         }, iter: 5_000);
-    }
-
-    // The definition, read one rune at a time: a word is a run of letters and digits, with the
-    // combining marks that follow them; each rune is folded by invariant rules.
-    static List<string> ReferenceWords(string text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var mark = Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
-                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-            if (Rune.IsLetterOrDigit(rune) || (current.Length > 0 && mark))
-            {
-                current.Append(Rune.ToLowerInvariant(rune).ToString());
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
     }
 }
