@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using NewsApi.Tests.Shared;
 
 namespace NewsApi.CheckBodies;
 
@@ -94,16 +95,16 @@ sealed class Truth : IDisposable
             return result;
         }
 
-        var queries = qCases.Select(c => (Case: c, Words: Words.Of(c.Filter!.Q!))).ToList();
+        var queries = qCases.Select(c => (Case: c, Words: ReferenceWords.Of(c.Filter!.Q!))).ToList();
         using var command = _db.CreateCommand();
         command.CommandText = "SELECT Id, Title, Excerpt FROM Articles WHERE Published = 1";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var tokens = Words.Of(reader.GetString(1));
+            var tokens = ReferenceWords.Of(reader.GetString(1));
             if (!reader.IsDBNull(2))
             {
-                tokens.AddRange(Words.Of(reader.GetString(2)));
+                tokens.AddRange(ReferenceWords.Of(reader.GetString(2)));
             }
 
             foreach (var (c, words) in queries)
@@ -159,36 +160,5 @@ sealed class Truth : IDisposable
         }
 
         return command;
-    }
-}
-
-/// <summary>SPEC's words, written here apart from the product: runs of letters and digits (a combining mark stays with its word), lower-cased.</summary>
-static class Words
-{
-    public static List<string> Of(string text)
-    {
-        var words = new List<string>();
-        var current = new System.Text.StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var category = System.Text.Rune.GetUnicodeCategory(rune);
-            var mark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-            if (System.Text.Rune.IsLetterOrDigit(rune) || (mark && current.Length > 0))
-            {
-                current.Append(System.Text.Rune.ToLowerInvariant(rune).ToString());
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
     }
 }
