@@ -24,9 +24,9 @@ public sealed record IndexedArticle(
 {
     public int RelatedCount => Related.Count;
 
-    public IReadOnlyList<string> TopicSlugs => [.. Topics.Select(CorpusIndex.Slug).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> TopicSlugs => [.. Topics.Select(ReferenceWords.Slug).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
 
-    public IReadOnlyList<string> Words => [.. CorpusIndex.Words(Title), .. CorpusIndex.Words(Excerpt)];
+    public IReadOnlyList<string> Words => [.. ReferenceWords.Of(Title), .. ReferenceWords.Of(Excerpt)];
 }
 
 /// <summary>
@@ -131,17 +131,11 @@ public sealed class CorpusIndex
         _ => [],
     };
 
-    /// <summary>SPEC's slug: the words joined by '-' (<see cref="ReferenceWords"/>).</summary>
-    public static string Slug(string text) => ReferenceWords.Slug(text);
-
-    /// <summary>SPEC's words: runs of letters and digits (with their combining marks), lower-cased.</summary>
-    public static List<string> Words(string? text) => ReferenceWords.Of(text);
-
     /// <summary>SPEC's <c>q</c>: every word of the query starts some word of the title or excerpt.</summary>
     public static bool MatchesWords(IndexedArticle article, string q)
     {
         var words = article.Words;
-        return Words(q).All(w => words.Any(x => x.StartsWith(w, StringComparison.Ordinal)));
+        return ReferenceWords.Of(q).All(w => words.Any(x => x.StartsWith(w, StringComparison.Ordinal)));
     }
 
     /// <summary>SPEC's sort: '-' descends; missing values last in both directions; ties by id; titles case-insensitive.</summary>
@@ -204,7 +198,7 @@ public sealed class CorpusIndex
     /// <summary>The name most of a topic's published articles give (first name per article); ties go to the newest.</summary>
     public string? TopicName(string slug) => MostGiven(
         Published.Where(a => a.TopicSlugs.Contains(slug))
-            .Select(a => ((string?)a.Topics.First(t => Slug(t) == slug), a.PublishedDateTime)));
+            .Select(a => ((string?)a.Topics.First(t => ReferenceWords.Slug(t) == slug), a.PublishedDateTime)));
 
     static string? MostGiven(IEnumerable<(string? Value, DateTime? Time)> votes) => votes
         .GroupBy(v => v.Value, StringComparer.Ordinal)

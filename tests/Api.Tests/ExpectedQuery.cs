@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
+using NewsApi.Tests.Shared;
 
 namespace NewsApi.Api.Tests;
 
@@ -25,7 +26,7 @@ public static class ExpectedQuery
                 "maxQuality" => a => a.Quality <= Int(value),
                 "minHeat" => a => a.Heat >= Int(value),
                 "maxHeat" => a => a.Heat <= Int(value),
-                "topic" => a => present.Select(CorpusIndex.Slug).Intersect(a.TopicSlugs).Any(),
+                "topic" => a => present.Select(ReferenceWords.Slug).Intersect(a.TopicSlugs).Any(),
                 "provider" => a => a.Provider?.Key == Fold(value.Trim()),
                 "type" => a => Fold(a.Type) == Fold(value.Trim()),
                 "category" => a => Fold(a.Category) == Fold(value.Trim()),
