@@ -38,8 +38,8 @@ public static class ArticleSearch
     /// <summary>
     /// The list columns of the articles with these search keys, by key, with their topics in their
     /// file's order when <paramref name="withTopics"/> (else the topic lists are empty, for a caller
-    /// that knows them): a page of a list in one round trip, without EF Core's query pipeline (the hot path of every list).
+    /// that knows them), without EF Core's query pipeline: the hot path of every list.
     /// </summary>
     public static Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, bool withTopics, CancellationToken ct) =>
-        SqliteArticleSearch.ListRowsByKeysAsync(db, keys, withTopics, ct);
+        SqliteArticleSearch.ListRowsByKeysAsync(db, keys, withTopics);
 }

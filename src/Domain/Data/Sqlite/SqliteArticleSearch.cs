@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsApi.Domain.Articles;
@@ -119,56 +120,9 @@ static class SqliteArticleSearch
         }
     }
 
-    // The page's rows by rowid (of the images JSON only the first is read, which a list shows), then their
-    // topics (the same rows again, each a rowid lookup): two statements, one round trip; the second
-    // only when asked for (it costs about as much as the first). Keys are numbers, formatted
-    // invariantly, so nothing of the request reaches the SQL text.
-    const string ListColumns =
-        "a.rowid, a.\"Id\", a.\"Category\", a.\"Title\", a.\"Excerpt\", a.\"PublishedAtUtc\", a.\"Type\", a.\"Quality\", a.\"Heat\", " +
-        "a.\"WebUrl\", a.\"OriginalUrl\", a.\"ProviderName\", a.\"ProviderDomain\", a.\"Images\", a.\"RelatedCount\"";
-
-    public static async Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, bool withTopics, CancellationToken ct)
-    {
-        var rows = new Dictionary<long, ArticleListRow>(keys.Count);
-        if (keys.Count == 0)
-        {
-            return rows;
-        }
-
-        var list = string.Join(',', keys.Select(k => k.ToString(CultureInfo.InvariantCulture)));
-        await using var command = Command(db,
-            $"SELECT {ListColumns} FROM \"Articles\" AS a WHERE a.rowid IN ({list});" +
-            (withTopics ? $"SELECT a.rowid, t.\"Name\" FROM \"Articles\" AS a JOIN \"ArticleTopics\" AS t ON t.\"ArticleId\" = a.\"Id\" WHERE a.rowid IN ({list}) ORDER BY a.rowid, t.\"Position\"" : ""));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows[reader.GetInt64(0)] = new ArticleListRow(
-                reader.GetString(1), Text(reader, 2), reader.GetString(3), Text(reader, 4),
-                reader.IsDBNull(5) ? null : DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
-                Text(reader, 6), Number(reader, 7), Number(reader, 8), Text(reader, 9), Text(reader, 10), Text(reader, 11), Text(reader, 12),
-                [], reader.IsDBNull(13) ? null : ImageJson.First(reader.GetFieldValue<byte[]>(13)), reader.GetInt32(14));
-        }
-
-        if (!withTopics)
-        {
-            return rows;
-        }
-
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            if (rows.TryGetValue(reader.GetInt64(0), out var row))
-            {
-                row.Topics.Add(reader.GetString(1));
-            }
-        }
-
-        return rows;
-    }
-
-    static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    static int? Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+    // On EF Core's open connection, so in its snapshot (see SqliteListRows for why not a command).
+    public static Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, bool withTopics) =>
+        Task.FromResult(SqliteListRows.Read((SqliteConnection)db.Database.GetDbConnection(), keys, withTopics));
 
     static string Column(NewsDbContext db, string property) => "\"" + Property(db, property).GetColumnName() + "\"";
 
