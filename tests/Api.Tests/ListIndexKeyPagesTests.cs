@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Api.Articles.Index;
+using NewsApi.Tests.Shared;
 
 namespace NewsApi.Api.Tests;
 
@@ -15,6 +16,7 @@ namespace NewsApi.Api.Tests;
 /// </summary>
 public sealed class ListIndexKeyPagesTests(GeneratedApiFactory generated) : IClassFixture<GeneratedApiFactory>
 {
+    static readonly string[] ClusteringSorts = ["title", "-title", "publishedDateTime", "-heat"];
     static readonly string[] Sorts = ["", "-publishedDateTime", "publishedDateTime", "-quality", "quality", "-heat", "heat", "title", "-title"];
 
     [Theory]
@@ -34,6 +36,30 @@ public sealed class ListIndexKeyPagesTests(GeneratedApiFactory generated) : ICla
     [InlineData("1")]
     public Task RandomListsEqualSqlWhateverTheKeysForm(string? listedShare) =>
         CompareWithSqlAsync(listedShare, new ListQueries(generated.Index, seed: 8).Take(300).ToList());
+
+    // A title's first word matches articles that sit together in a title sort, far from where their
+    // share of all rows puts them: a walk along the sort from that share gives up for the sort's blocks.
+    [Fact]
+    public Task WordsWhoseArticlesClusterInASortPageAsSqlDoes()
+    {
+        var words = generated.Index.Published
+            .Select(a => ReferenceWords.Of(a.Title).FirstOrDefault())
+            .Where(w => w is { Length: > 2 })
+            .GroupBy(w => w!)
+            .Where(g => g.Count() is >= 3 and <= 150)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .Where((_, i) => i % 3 == 0)
+            .Take(12)
+            .ToList();
+        Assert.True(words.Count >= 6, $"only {words.Count} title words");
+        var urls = from word in words
+                   from sort in ClusteringSorts
+                   from size in (int[])[1, 4, 10, 25]
+                   from page in Enumerable.Range(1, 3)
+                   select Url("/api", sort, size, page, "&q=" + Uri.EscapeDataString(word));
+        return CompareWithSqlAsync(null, urls.ToList());
+    }
 
     /// <summary>Asks both the indexed API (with <paramref name="listedShare"/>, if given) and an SQL-only one for every URL.</summary>
     async Task CompareWithSqlAsync(string? listedShare, List<string> urls, Action<ArticleListIndex>? checkIndex = null)

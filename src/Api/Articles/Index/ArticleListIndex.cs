@@ -300,7 +300,8 @@ public sealed class ArticleListIndex
     /// The page's rows of the set <paramref name="bits"/>: in row order a walk over its words (whole
     /// words skipped by their bit count); in another sort a walk over <paramref name="candidates"/>'
     /// rows in that sort when they hold the whole set, else by the sort's blocks when the set is
-    /// sparse, else a walk over the sort's permutation.
+    /// sparse, else a walk over the sort's permutation, which turns to blocks if the set's rows lie
+    /// further along it than their density said.
     /// </summary>
     List<int> Page(int[]? order, KeyRows? candidates, int sort, ReadOnlySpan<ulong> bits, PageRequest paging, int total)
     {
@@ -351,8 +352,16 @@ public sealed class ArticleListIndex
             return rows;
         }
 
+        var limit = candidates is null ? _blocks.WalkLimit(total, take, length) : length;
         for (var i = 0; i < length; i++)
         {
+            if (i == limit)
+            {
+                rows.Clear();
+                _blocks.Page(sort, order, bits, skip, take, rows);
+                return rows;
+            }
+
             var at = backwards ? length - 1 - i : i;
             var row = candidates is not null ? candidates.RowAt(sort, at) : order[at];
             if (!RowBits.Has(bits, row))

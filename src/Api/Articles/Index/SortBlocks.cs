@@ -56,15 +56,22 @@ sealed class SortBlocks
 
     /// <summary>
     /// Whether a page of a set of <paramref name="total"/> rows among <paramref name="length"/> is
-    /// cheaper found by blocks (a pass over the set, then about a block and the page's own span) than
-    /// by walking the permutation past <paramref name="pass"/> of the set's rows (their span at the set's density).
+    /// cheaper found by blocks than by walking the permutation past <paramref name="pass"/> of the
+    /// set's rows, if they are spread evenly (their span at the set's density).
     /// </summary>
-    public bool Pays(int total, int pass, int take, int length)
+    public bool Pays(int total, int pass, int take, int length) =>
+        (pass + take) * (double)length / total > WalkLimit(total, take, length);
+
+    /// <summary>
+    /// How many entries of the permutation a walk may pass before finding the page by blocks would
+    /// have cost less (twice their cost: a pass over the set, then about a block and the page's own
+    /// span): a walk that gets that far gives up for blocks, as the set's rows may lie far along
+    /// the sort (a word of titles that sort last) where their density said they were near.
+    /// </summary>
+    public long WalkLimit(int total, int take, int length)
     {
         var density = (double)total / length;
-        var walk = (pass + take) / density;
-        var byBlocks = total + (1L << _shift) + Math.Min(take / density, (take + 1L) << _shift);
-        return walk > 2 * byBlocks;
+        return 2 * (long)(total + (1L << _shift) + Math.Min(take / density, (take + 1L) << _shift));
     }
 
     /// <summary>
