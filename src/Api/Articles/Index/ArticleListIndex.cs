@@ -207,15 +207,25 @@ public sealed class ArticleListIndex
     // column tests after them skip most words.
     void Filter(Span<ulong> bits, int from, int to, KeyRows? scoped, KeyRows? start, ArticleQuery query, IReadOnlyList<ulong[]> words)
     {
-        bits.Clear();
-        if (start is null)
+        // With no smaller start, a word's rows are one: copied, not a filled set and then a pass to and them.
+        var firstWord = start is null && words.Count > 0;
+        if (firstWord)
         {
-            RowBits.SetRange(bits, from, to);
+            words[0].CopyTo(bits);
+            RowBits.KeepRange(bits, from, to);
         }
         else
         {
-            start.AddTo(bits);
-            RowBits.KeepRange(bits, from, to);
+            bits.Clear();
+            if (start is null)
+            {
+                RowBits.SetRange(bits, from, to);
+            }
+            else
+            {
+                start.AddTo(bits);
+                RowBits.KeepRange(bits, from, to);
+            }
         }
 
         if (scoped is not null && scoped != start)
@@ -223,9 +233,9 @@ public sealed class ArticleListIndex
             scoped.KeepIn(bits);
         }
 
-        foreach (var word in words)
+        for (var i = firstWord ? 1 : 0; i < words.Count; i++)
         {
-            RowBits.And(bits, word);
+            RowBits.And(bits, words[i]);
         }
 
         if (query.TopicSlugs.Count > 0 && !(query.TopicSlugs is [var only] && start is not null && _topics.GetValueOrDefault(only) == start))

@@ -62,7 +62,16 @@ static class RowBits
     /// <summary>Keeps the rows of <paramref name="bits"/> that <paramref name="other"/> has too.</summary>
     public static void And(Span<ulong> bits, ReadOnlySpan<ulong> other)
     {
-        for (var word = 0; word < bits.Length; word++)
+        ArgumentOutOfRangeException.ThrowIfLessThan(other.Length, bits.Length);
+        ref var target = ref MemoryMarshal.GetReference(bits);
+        ref var source = ref MemoryMarshal.GetReference(other);
+        var word = 0;
+        for (; word + Vector256<ulong>.Count <= bits.Length; word += Vector256<ulong>.Count)
+        {
+            (Vector256.LoadUnsafe(ref target, (nuint)word) & Vector256.LoadUnsafe(ref source, (nuint)word)).StoreUnsafe(ref target, (nuint)word);
+        }
+
+        for (; word < bits.Length; word++)
         {
             bits[word] &= other[word];
         }
