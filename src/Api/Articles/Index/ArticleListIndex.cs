@@ -207,7 +207,8 @@ public sealed class ArticleListIndex
     // column tests after them skip most words.
     void Filter(Span<ulong> bits, int from, int to, KeyRows? scoped, KeyRows? start, ArticleQuery query, IReadOnlyList<ulong[]> words)
     {
-        // With no smaller start, a word's rows are one: copied, not a filled set and then a pass to and them.
+        // With no smaller start set, the first word's rows are copied in and trimmed to the dates,
+        // rather than the dates' range filled and then and'ed with them.
         var firstWord = start is null && words.Count > 0;
         if (firstWord)
         {
