@@ -41,5 +41,5 @@ public static class ArticleSearch
     /// that knows them), without EF Core's query pipeline: the hot path of every list.
     /// </summary>
     public static Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, bool withTopics, CancellationToken ct) =>
-        SqliteArticleSearch.ListRowsByKeysAsync(db, keys, withTopics);
+        Task.FromResult(SqliteListRows.Read(db, keys, withTopics));
 }

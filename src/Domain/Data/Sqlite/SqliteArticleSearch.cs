@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsApi.Domain.Articles;
@@ -119,10 +118,6 @@ static class SqliteArticleSearch
             yield return (reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3));
         }
     }
-
-    // On EF Core's open connection, so in its snapshot (see SqliteListRows for why not a command).
-    public static Task<Dictionary<long, ArticleListRow>> ListRowsByKeysAsync(NewsDbContext db, IReadOnlyList<long> keys, bool withTopics) =>
-        Task.FromResult(SqliteListRows.Read((SqliteConnection)db.Database.GetDbConnection(), keys, withTopics));
 
     static string Column(NewsDbContext db, string property) => "\"" + Property(db, property).GetColumnName() + "\"";
 

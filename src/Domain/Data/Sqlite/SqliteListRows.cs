@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using NewsApi.Domain.Articles;
 using SQLitePCL;
 
@@ -30,10 +31,13 @@ static class SqliteListRows
     // (their finalizers finish SQLite's close of the handle).
     static readonly ConditionalWeakTable<sqlite3, Statements> Prepared = [];
 
-    /// <summary>The list columns of each key's article, in the order of <paramref name="keys"/>; a key with no article is left out.</summary>
-    public static Dictionary<long, ArticleListRow> Read(SqliteConnection connection, IReadOnlyList<long> keys, bool withTopics)
+    /// <summary>
+    /// The list columns of each key's article (a key with no article is left out), read on EF Core's
+    /// open connection, so in its snapshot.
+    /// </summary>
+    public static Dictionary<long, ArticleListRow> Read(NewsDbContext db, IReadOnlyList<long> keys, bool withTopics)
     {
-        var handle = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle ?? throw new InvalidOperationException("the connection is not open");
         var statements = Prepared.GetValue(handle, h => new Statements(h));
         var rows = new Dictionary<long, ArticleListRow>(keys.Count);
         foreach (var key in keys)
