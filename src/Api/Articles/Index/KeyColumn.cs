@@ -52,17 +52,17 @@ sealed class KeyColumn
     /// <summary>Keeps the rows of <paramref name="bits"/> whose key is the one numbered <paramref name="number"/>.</summary>
     public void KeepEqual(Span<ulong> bits, int number)
     {
-        for (var word = 0; word < bits.Length; word++)
+        if (_bytes is not null)
         {
-            var keep = bits[word];
-            if (keep != 0)
-            {
-                keep &= _bytes is not null ? RowBits.EqualTo(_bytes, word, (byte)number)
-                    : _shorts is not null ? RowBits.EqualTo(_shorts, word, (ushort)number)
-                    : RowBits.EqualTo(_ints!, word, number);
-            }
-
-            bits[word] = keep;
+            RowBits.KeepEqual(bits, _bytes, (byte)number);
+        }
+        else if (_shorts is not null)
+        {
+            RowBits.KeepEqual(bits, _shorts, (ushort)number);
+        }
+        else
+        {
+            RowBits.KeepEqual(bits, _ints!, number);
         }
     }
 }

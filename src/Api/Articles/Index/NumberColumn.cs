@@ -69,17 +69,17 @@ sealed class NumberColumn
             return;
         }
 
-        for (var word = 0; word < bits.Length; word++)
+        if (_bytes is not null)
         {
-            var keep = bits[word] & _present[word];
-            if (keep != 0)
-            {
-                keep &= _bytes is not null ? RowBits.InRange(_bytes, word, (byte)low, (byte)(high - low))
-                    : _shorts is not null ? RowBits.InRange(_shorts, word, (ushort)low, (ushort)(high - low))
-                    : RowBits.InRange(_ints!, word, (uint)low, (uint)(high - low));
-            }
-
-            bits[word] = keep;
+            RowBits.KeepInRange(bits, _present, _bytes, (byte)low, (byte)(high - low));
+        }
+        else if (_shorts is not null)
+        {
+            RowBits.KeepInRange(bits, _present, _shorts, (ushort)low, (ushort)(high - low));
+        }
+        else
+        {
+            RowBits.KeepInRange(bits, _present, _ints!, (uint)low, (uint)(high - low));
         }
     }
 }

@@ -88,35 +88,61 @@ static class RowBits
         return count;
     }
 
-    /// <summary>The rows of word <paramref name="word"/> whose value lies in [low, low + width] (unsigned distance from low, one compare per lane; <typeparamref name="T"/> is an unsigned type).</summary>
-    public static ulong InRange<T>(T[] values, int word, T low, T width)
+    /// <summary>
+    /// Keeps the rows of <paramref name="bits"/> that <paramref name="present"/> has and whose value lies in
+    /// [low, low + width] (unsigned distance from low: one max and one compare per lane; <typeparamref name="T"/> is an unsigned type).
+    /// </summary>
+    public static void KeepInRange<T>(Span<ulong> bits, ReadOnlySpan<ulong> present, T[] values, T low, T width)
         where T : unmanaged
     {
-        ref var start = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), word << 6);
+        ArgumentOutOfRangeException.ThrowIfLessThan(present.Length, bits.Length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, bits.Length * 64);
         var lows = Vector256.Create(low);
         var widths = Vector256.Create(width);
-        ulong mask = 0;
-        for (var i = 0; i < 64; i += Vector256<T>.Count)
+        ref var first = ref MemoryMarshal.GetArrayDataReference(values);
+        for (var word = 0; word < bits.Length; word++)
         {
-            var distance = Vector256.LoadUnsafe(ref start, (nuint)i) - lows;
-            mask |= (ulong)Vector256.LessThanOrEqual(distance, widths).ExtractMostSignificantBits() << i;
-        }
+            var keep = bits[word] & present[word];
+            if (keep != 0)
+            {
+                ref var start = ref Unsafe.Add(ref first, word << 6);
+                ulong mask = 0;
+                for (var i = 0; i < 64; i += Vector256<T>.Count)
+                {
+                    var distance = Vector256.LoadUnsafe(ref start, (nuint)i) - lows;
+                    mask |= (ulong)Vector256.Equals(Vector256.Max(distance, widths), widths).ExtractMostSignificantBits() << i;
+                }
 
-        return mask;
+                keep &= mask;
+            }
+
+            bits[word] = keep;
+        }
     }
 
-    /// <summary>The rows of word <paramref name="word"/> whose value is <paramref name="value"/>.</summary>
-    public static ulong EqualTo<T>(T[] values, int word, T value)
+    /// <summary>Keeps the rows of <paramref name="bits"/> whose value is <paramref name="value"/>.</summary>
+    public static void KeepEqual<T>(Span<ulong> bits, T[] values, T value)
         where T : unmanaged
     {
-        ref var start = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(values), word << 6);
+        ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, bits.Length * 64);
         var target = Vector256.Create(value);
-        ulong mask = 0;
-        for (var i = 0; i < 64; i += Vector256<T>.Count)
+        ref var first = ref MemoryMarshal.GetArrayDataReference(values);
+        for (var word = 0; word < bits.Length; word++)
         {
-            mask |= (ulong)Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)i), target).ExtractMostSignificantBits() << i;
-        }
+            var keep = bits[word];
+            if (keep != 0)
+            {
+                ref var start = ref Unsafe.Add(ref first, word << 6);
+                ulong mask = 0;
+                for (var i = 0; i < 64; i += Vector256<T>.Count)
+                {
+                    mask |= (ulong)Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)i), target).ExtractMostSignificantBits() << i;
+                }
 
-        return mask;
+                keep &= mask;
+            }
+
+            bits[word] = keep;
+        }
     }
 }
