@@ -5,7 +5,8 @@ namespace NewsApi.Api.Tests;
 /// <summary>
 /// A page of a set of rows found by the sort's blocks is the sort's permutation filtered to the set
 /// and sliced: for sets from one row to all, spread or packed in one block, over indexes of one
-/// block up to blocks of many entries, at pages from the first to the last.
+/// block up to blocks of many entries (and fine blocks of one entry up to four), at pages from the
+/// first to the last.
 /// </summary>
 public sealed class SortBlocksTests
 {
@@ -16,6 +17,7 @@ public sealed class SortBlocksTests
     [InlineData(257)]
     [InlineData(5000)]
     [InlineData(70001)]
+    [InlineData(140001)]
     public void APageByBlocksIsTheSetInTheSortsOrder(int count)
     {
         var random = new Random(count);
