@@ -7,8 +7,9 @@ namespace NewsApi.Api.Articles.Index;
 /// holds it (a block: at most 256 per sort, of 4,096 entries at 1,000,000 articles) and which short
 /// run within that (a fine block: at most 65,536 per sort, of 16 entries there), two bytes per row and
 /// sort. A page of a sparse set of rows in a sort (a rare word, narrow filters) then counts the set's
-/// rows per block, and walks only the fine blocks that hold the page's rows where a block holds few,
-/// instead of the permutation up to the page (~1 ms a million entries) or whole blocks.
+/// rows per block, and walks only the blocks that hold the page, instead of the permutation up to it
+/// (~1 ms a million entries); or, when its rows are so few that the page spans many blocks, only the
+/// fine blocks that hold them.
 /// </summary>
 sealed class SortBlocks
 {
@@ -82,16 +83,15 @@ sealed class SortBlocks
     /// </summary>
     public long WalkLimit(int total, int take, int length) => 2 * Cost(total, take, length);
 
-    // A page by blocks, in entries of a walk: a pass over the set's rows, then about a block and the
-    // page's own span; or, where blocks hold few of its rows, a second pass (the set's words cost
-    // about half an entry each) and the fine blocks of the page's rows and of those before it in its first block.
+    // A page by blocks, in entries of a walk: a pass over the set's rows, then the cheaper of about a
+    // block and the page's own span, or a second pass (its words cost about half an entry each) and
+    // the fine blocks of the page's rows and of those before it in its first block.
     long Cost(int total, int take, int length)
     {
         var density = (double)total / length;
-        var perBlock = density * (1L << _shift);
-        return IsSparse((int)Math.Min(perBlock, int.MaxValue))
-            ? (long)(2 * total + length / 64.0 + (take + perBlock) * (1L << _fineShift))
-            : (long)(total + (1L << _shift) + Math.Min(take / density, (take + 1L) << _shift));
+        var blocks = (1L << _shift) + Math.Min(take / density, (take + 1L) << _shift);
+        var fine = total + length / 128.0 + (take + density * (1L << _shift)) * (1L << _fineShift);
+        return (long)(total + Math.Min(blocks, fine));
     }
 
     /// <summary>
@@ -125,58 +125,52 @@ sealed class SortBlocks
         {
         }
 
-        var fine = FineBlocksOfSparseBlocks(fineBlockOf, bits, counts, first, last, toBlock);
-        var next = 0;
-        for (var block = first; block <= last && block < MaxBlocks && page.Count < take; block++)
+        // Whole blocks, or a second pass over the set for the fine blocks of its rows there when
+        // that costs fewer entries (the set is sparse, and its page spans blocks).
+        var (blocks, rows, total) = (0, 0, 0);
+        foreach (var count in counts)
         {
-            if (counts[block] == 0)
-            {
-                continue;
-            }
+            total += count;
+        }
 
-            if (!IsSparse(counts[block]))
+        for (var block = first; block <= last && block < MaxBlocks; block++)
+        {
+            blocks += counts[block] > 0 ? 1 : 0;
+            rows += counts[block];
+        }
+
+        if ((long)blocks << _shift <= total + bits.Length / 2 + ((long)rows << _fineShift))
+        {
+            for (var block = first; block <= last && block < MaxBlocks && page.Count < take; block++)
             {
                 Walk(order, bits, block << _shift, (block + 1) << _shift, counts[block], ref pass, take, page);
-                continue;
             }
 
-            // Each fine block of this block that holds some of the set's rows, in order, walked once.
-            for (; next < fine.Length && fine[next] >> toBlock == block && page.Count < take; next++)
+            return;
+        }
+
+        // Each fine block that holds some of the set's rows, in order, walked once.
+        var fine = FineBlocks(fineBlockOf, bits, rows, first, last, toBlock);
+        for (var i = 0; i < fine.Length && page.Count < take; i++)
+        {
+            if (i == 0 || fine[i] != fine[i - 1])
             {
-                if (next == 0 || fine[next] != fine[next - 1])
-                {
-                    Walk(order, bits, fine[next] << _fineShift, (fine[next] + 1) << _fineShift, int.MaxValue, ref pass, take, page);
-                }
+                Walk(order, bits, fine[i] << _fineShift, (fine[i] + 1) << _fineShift, int.MaxValue, ref pass, take, page);
             }
         }
     }
 
-    // A block whose few rows are cheaper found by their fine blocks (sorted first) than by a walk over all its entries.
-    bool IsSparse(int count) => (long)count << (_fineShift + 1) <= 1L << _shift;
-
-    // The fine blocks of the set's rows that lie in the sparse blocks of [first, last], sorted.
-    ushort[] FineBlocksOfSparseBlocks(ushort[] fineBlockOf, ReadOnlySpan<ulong> bits, ReadOnlySpan<int> counts, int first, int last, int toBlock)
+    // The fine blocks of the set's rows in blocks [first, last] (rows of them), sorted.
+    static ushort[] FineBlocks(ushort[] fineBlockOf, ReadOnlySpan<ulong> bits, int rows, int first, int last, int toBlock)
     {
-        var size = 0;
-        for (var block = first; block <= last && block < MaxBlocks; block++)
-        {
-            size += IsSparse(counts[block]) ? counts[block] : 0;
-        }
-
-        if (size == 0)
-        {
-            return [];
-        }
-
-        var fine = new ushort[size];
+        var fine = new ushort[rows];
         var at = 0;
-        for (var word = 0; word < bits.Length && at < size; word++)
+        for (var word = 0; word < bits.Length && at < rows; word++)
         {
             for (var set = bits[word]; set != 0; set &= set - 1)
             {
                 var fineBlock = fineBlockOf[(word << 6) + BitOperations.TrailingZeroCount(set)];
-                var block = fineBlock >> toBlock;
-                if (block >= first && block <= last && IsSparse(counts[block]))
+                if (fineBlock >> toBlock is var block && block >= first && block <= last)
                 {
                     fine[at++] = fineBlock;
                 }
