@@ -32,16 +32,35 @@ public class ListIndexBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var db = new NewsDbContext(DataServiceCollectionExtensions.CreateOptions($"Data Source={DatabasePath()}"));
-        var snapshot = ReadSnapshot.BeginAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        _index = ArticleListIndexBuilder.BuildAsync(db, ArticleListIndexes.DefaultListedKeyShare, CancellationToken.None).GetAwaiter().GetResult();
-        _query = Checks.Parsed(Shape, Parameters(db, Shape));
-        _words = _query.Words.Select(w => _index.RowsMatching(w, word => ArticleSearch.MatchingKeys(db, [word]).ToList())).ToList();
-        snapshot.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _index = OpenIndex((db, wordRows) =>
+        {
+            _query = Checks.Parsed(Shape, Parameters(db, Shape));
+            _words = wordRows(_query);
+        });
         var (total, rows) = Find();
         if (total == 0 || rows.Count == 0)
         {
             throw new InvalidOperationException($"{Shape}: the index found no rows ({total} in total), so the benchmark would time an empty answer");
+        }
+    }
+
+    /// <summary>
+    /// The list index of the benchmark database; <paramref name="prepare"/> runs in the read snapshot
+    /// it was built in, with the database and a query's word rows (<see cref="ArticleListIndex.RowsMatching"/>).
+    /// </summary>
+    public static ArticleListIndex OpenIndex(Action<NewsDbContext, Func<ArticleQuery, List<ulong[]>>> prepare)
+    {
+        using var db = new NewsDbContext(DataServiceCollectionExtensions.CreateOptions($"Data Source={DatabasePath()}"));
+        var snapshot = ReadSnapshot.BeginAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        try
+        {
+            var index = ArticleListIndexBuilder.BuildAsync(db, ArticleListIndexes.DefaultListedKeyShare, CancellationToken.None).GetAwaiter().GetResult();
+            prepare(db, query => query.Words.Select(w => index.RowsMatching(w, word => ArticleSearch.MatchingKeys(db, [word]).ToList())).ToList());
+            return index;
+        }
+        finally
+        {
+            snapshot.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 

@@ -2,8 +2,6 @@ using BenchmarkDotNet.Attributes;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Articles.Index;
 using NewsApi.Api.Common;
-using NewsApi.Domain;
-using NewsApi.Domain.Data;
 
 namespace NewsApi.Microbenchmarks;
 
@@ -37,24 +35,22 @@ public class ListIndexMixBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var db = new NewsDbContext(DataServiceCollectionExtensions.CreateOptions($"Data Source={ListIndexBenchmarks.DatabasePath()}"));
-        var snapshot = ReadSnapshot.BeginAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        _index = ArticleListIndexBuilder.BuildAsync(db, ArticleListIndexes.DefaultListedKeyShare, CancellationToken.None).GetAwaiter().GetResult();
         var random = new Random(42);
-        while (_queries.Count < Queries)
+        _index = ListIndexBenchmarks.OpenIndex((_, wordRows) =>
         {
-            var q = Words[random.Next(Words.Length)] + (random.Next(2) == 0 ? " " + Words[random.Next(Words.Length)] : "");
-            var minQuality = random.Next(3) == 0 ? random.Next(0, 151).ToString() : null;
-            var parameters = new ArticleQueryParameters(
-                random.Next(1, 4).ToString(), null, minQuality, null, null, null, null, null, null, null, null, null, q, Sorts[random.Next(Sorts.Length)]);
-            var query = Checks.Parsed("list-q mix", parameters);
-            if (Part == "all" || Part == KindOf(query))
+            while (_queries.Count < Queries)
             {
-                _queries.Add((query, query.Words.Select(w => _index.RowsMatching(w, word => ArticleSearch.MatchingKeys(db, [word]).ToList())).ToList()));
+                var q = Words[random.Next(Words.Length)] + (random.Next(2) == 0 ? " " + Words[random.Next(Words.Length)] : "");
+                var minQuality = random.Next(3) == 0 ? random.Next(0, 151).ToString() : null;
+                var parameters = new ArticleQueryParameters(
+                    random.Next(1, 4).ToString(), null, minQuality, null, null, null, null, null, null, null, null, null, q, Sorts[random.Next(Sorts.Length)]);
+                var query = Checks.Parsed("list-q mix", parameters);
+                if (Part == "all" || Part == KindOf(query))
+                {
+                    _queries.Add((query, wordRows(query)));
+                }
             }
-        }
-
-        snapshot.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
     }
 
     static string KindOf(ArticleQuery query) =>
