@@ -215,18 +215,16 @@ public sealed class ArticleListIndex
             words[0].CopyTo(bits);
             RowBits.KeepRange(bits, from, to);
         }
+        else if (start is null)
+        {
+            bits.Clear();
+            RowBits.SetRange(bits, from, to);
+        }
         else
         {
             bits.Clear();
-            if (start is null)
-            {
-                RowBits.SetRange(bits, from, to);
-            }
-            else
-            {
-                start.AddTo(bits);
-                RowBits.KeepRange(bits, from, to);
-            }
+            start.AddTo(bits);
+            RowBits.KeepRange(bits, from, to);
         }
 
         if (scoped is not null && scoped != start)
