@@ -47,12 +47,26 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         await using var run = new Run(db, lookup, _settings, onFile ?? (_ => { }), onBatch ?? (_ => { }));
         await run.StartAsync(ct);
 
-        // Listing the folder, looking up the stored versions, and reading and parsing the files run
-        // ahead of SQLite's single writer on the thread pool, each stage a batch ahead of the next.
+        // Listing the folder and looking up the stored versions run ahead of SQLite's single writer on
+        // the thread pool, each stage a batch ahead of the next. A batch's files are read and parsed
+        // while the one before is written, not earlier: parsed batches are most of what the ingest
+        // holds, and every one more in flight is copied by each garbage collection.
         var content = new ContentRoot(contentRoot);
-        await foreach (var batch in ReadAhead.Of(run.PreparedBatches(content, ct), ahead: 1, ct))
+        PreparedBatch? parsed = null;
+        await foreach (var batch in ReadAhead.Of(run.LookedUpBatches(content, ct), ahead: 1, ct))
         {
-            await run.WriteAsync(batch, ct);
+            var parsing = run.StartReading(batch, ct);
+            if (parsed is not null)
+            {
+                await run.WriteAsync(parsed, ct);
+            }
+
+            parsed = parsing;
+        }
+
+        if (parsed is not null)
+        {
+            await run.WriteAsync(parsed, ct);
         }
 
         foreach (var folder in content.UnreadableFolders)
@@ -84,9 +98,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
     sealed class Run(NewsDbContext db, NewsDbContext lookup, ImportSettings settings, Action<FileOutcome> onFile, Action<BatchReport> onBatch) : IAsyncDisposable
     {
-        readonly BulkInsert<Article> _articles = new(db);
-        readonly BulkInsert<ArticleTopic> _topics = new(db);
-        readonly BulkInsert<RelatedLink> _related = new(db);
+        readonly ArticleWriter _articles = new(db);
         readonly CatalogTally _catalog = new(db);
 
         // Counted once, then kept in step with each batch, so a batch report costs no count query.
@@ -110,17 +122,17 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             onFile(outcome);
         }
 
-        /// <summary>The content's batches in path order, each prepared (<see cref="PrepareAsync(ContentFile[], bool, CancellationToken)"/>).</summary>
-        public async IAsyncEnumerable<PreparedBatch> PreparedBatches(ContentRoot content, [EnumeratorCancellation] CancellationToken ct)
+        /// <summary>The content's batches in path order, each with the stored versions of its files.</summary>
+        public async IAsyncEnumerable<LookedUpBatch> LookedUpBatches(ContentRoot content, [EnumeratorCancellation] CancellationToken ct)
         {
             // Listing 100,000 files takes about as long as looking them up: one stage each. A batch is
-            // prepared once the next one is listed, so that the last one is known to be the last.
+            // looked up once the next one is listed, so that the last one is known to be the last.
             ContentFile[]? listed = null;
             await foreach (var files in ReadAhead.Of(content.Files().Chunk(settings.BatchSize).ToAsyncEnumerable(), ahead: 1, ct))
             {
                 if (listed is not null)
                 {
-                    yield return await PrepareAsync(listed, last: false, ct);
+                    yield return await LookUpAsync(listed, last: false, ct);
                 }
 
                 listed = files;
@@ -128,25 +140,33 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
             if (listed is not null)
             {
-                yield return await PrepareAsync(listed, last: true, ct);
+                yield return await LookUpAsync(listed, last: true, ct);
             }
         }
 
-        /// <summary>Looks up the batch's stored versions, then starts reading, hashing and parsing its files on every core.</summary>
-        async Task<PreparedBatch> PrepareAsync(ContentFile[] files, bool last, CancellationToken ct)
+        async Task<LookedUpBatch> LookUpAsync(ContentFile[] files, bool last, CancellationToken ct)
         {
             var ids = files.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
             var stored = await lookup.Articles.AsNoTracking()
                 .Where(a => ids.Contains(a.Id))
                 .Select(a => new StoredSource(a.Id, a.Source.Path, a.Source.Length, a.Source.ModifiedTicks, a.Source.Sha256))
                 .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
+            return new LookedUpBatch(files, ids, stored, last);
+        }
+
+        /// <summary>Starts reading, hashing and parsing the batch's files, and converting their articles to rows, on every core.</summary>
+        public PreparedBatch StartReading(LookedUpBatch batch, CancellationToken ct)
+        {
+            var (files, ids, stored, last) = batch;
             var prepared = new FilePreparation[files.Length];
+            var rows = new ArticleRows?[files.Length];
             var reading = Parallel.ForAsync(0, files.Length, ct, (i, _) =>
             {
                 prepared[i] = FilePreparation.Prepare(files[i], stored.GetValueOrDefault(files[i].Id), settings.Limits);
+                rows[i] = prepared[i].Article is { } article ? _articles.Rows(article) : null;
                 return ValueTask.CompletedTask;
             });
-            return new PreparedBatch(files, ids, stored, prepared, reading, last);
+            return new PreparedBatch(files, ids, stored, prepared, rows, reading, last);
         }
 
         /// <summary>
@@ -156,7 +176,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         /// </summary>
         public async Task WriteAsync(PreparedBatch batch, CancellationToken ct)
         {
-            var (files, ids, stored, prepared, reading, last) = batch;
+            var (files, ids, stored, prepared, rows, reading, last) = batch;
             await reading;
             Totals.FilesFound += files.Length;
             var claims = await Seen.FindAsync(ids, ct);
@@ -165,7 +185,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             var settled = new List<FileOutcome>(files.Length);
             for (var i = 0; i < files.Length; i++)
             {
-                var outcome = await DecideAsync(files[i], prepared[i], stored.GetValueOrDefault(files[i].Id), claims, ct);
+                var outcome = await DecideAsync(files[i], prepared[i], rows[i], stored.GetValueOrDefault(files[i].Id), claims, ct);
                 (outcome.Status is FileStatus.Added or FileStatus.Updated ? _pending.Outcomes : settled).Add(outcome);
             }
 
@@ -188,7 +208,8 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             onBatch(BatchReport.Of(outcomes, _published));
         }
 
-        async Task<FileOutcome> DecideAsync(ContentFile file, FilePreparation prepared, StoredSource? stored, Dictionary<string, string?> claims, CancellationToken ct)
+        async Task<FileOutcome> DecideAsync(
+            ContentFile file, FilePreparation prepared, ArticleRows? rows, StoredSource? stored, Dictionary<string, string?> claims, CancellationToken ct)
         {
             var claimedBy = claims.GetValueOrDefault(file.Id);
             if (claimedBy is null && prepared.SameStat)
@@ -224,7 +245,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             }
 
             await ClaimAsync(claims, file, ct);
-            _pending.Articles.Add(prepared.Article!);
+            _pending.Articles.Add(rows!);
             if (stored is not null)
             {
                 _pending.Replaced.Add(file.Id);
@@ -266,24 +287,14 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             await ContentVersions.BumpAsync(db, ct);
             var publishedReplaced = await _catalog.SubtractAsync(changes.Replaced, ct);
             await db.Articles.Where(a => changes.Replaced.Contains(a.Id)).ExecuteDeleteAsync(ct);
-            foreach (var article in changes.Articles)
+            foreach (var rows in changes.Articles)
             {
-                await _articles.InsertAsync(article, transaction, ct);
-                foreach (var topic in article.Topics)
-                {
-                    await _topics.InsertAsync(topic, transaction, ct);
-                }
-
-                foreach (var related in article.Related)
-                {
-                    await _related.InsertAsync(related, transaction, ct);
-                }
-
-                _catalog.Add(article);
+                await _articles.InsertAsync(rows, transaction, ct);
+                _catalog.Add(rows.Article, rows.ProviderImagesJson);
             }
 
             await _catalog.ApplyAsync(ct);
-            return changes.Articles.Count(a => a.Published) - publishedReplaced;
+            return changes.Articles.Count(a => a.Article.Published) - publishedReplaced;
         }
 
         public async Task RemoveMissingAsync(CancellationToken ct)
@@ -309,19 +320,19 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         public async ValueTask DisposeAsync()
         {
             await _articles.DisposeAsync();
-            await _topics.DisposeAsync();
-            await _related.DisposeAsync();
             await _catalog.DisposeAsync();
             await Seen.DisposeAsync();
         }
     }
 
+    sealed record LookedUpBatch(ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, bool Last);
+
     sealed record PreparedBatch(
-        ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, FilePreparation[] Prepared, Task Reading, bool Last);
+        ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, FilePreparation[] Prepared, ArticleRows?[] Rows, Task Reading, bool Last);
 
     sealed class BatchChanges
     {
-        public List<Article> Articles { get; } = [];
+        public List<ArticleRows> Articles { get; } = [];
         public List<string> Replaced { get; } = [];
         public List<(string Id, long Length, long Ticks)> Touched { get; } = [];
 

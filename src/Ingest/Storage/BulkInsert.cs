@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsApi.Domain.Data;
 
@@ -9,78 +8,56 @@ namespace NewsApi.Ingest.Storage;
 
 /// <summary>
 /// A prepared INSERT (or, with <c>upsert</c>, INSERT … ON CONFLICT DO UPDATE) for one entity type,
-/// built from the EF Core model (table, columns, value converters and type mappings), so the ingest
-/// writes rows exactly as EF Core would, without the change tracker's cost per entity. Navigations
-/// are not followed: insert each type on its own. The SQL is as valid for PostgreSQL as for SQLite;
-/// where the provider offers it (<see cref="PositionalInsert"/>), values are bound by position instead
-/// of through the command's named parameters (<paramref name="positional"/>: false only to compare the two).
+/// built from the EF Core model (<see cref="RowShape{T}"/>: table, columns, value converters and type
+/// mappings), so the ingest writes rows exactly as EF Core would, without the change tracker's cost per
+/// entity. Navigations are not followed: insert each type on its own. The SQL is as valid for PostgreSQL
+/// as for SQLite; where the provider offers it (<see cref="PositionalInsert"/>), values are bound by
+/// position instead of through the command's named parameters (<paramref name="positional"/>: false
+/// only to compare the two).
 /// </summary>
 sealed class BulkInsert<T>(DbContext db, bool upsert = false, bool positional = true) : IAsyncDisposable where T : class
 {
-    // Built at the first insert: a run with nothing to write (the usual re-ingest) skips compiling
-    // ~250 property getters, ~75 ms at start.
+    // Prepared at the first insert, like the shape's getters.
     Statement? _statement;
 
-    sealed record Statement(DbCommand Command, List<(Func<T, object?> Read, DbParameter Parameter, RelationalTypeMapping Mapping)> Columns)
-    {
-        public PositionalInsert? Positional { get; set; }
-    }
+    sealed record Statement(DbCommand Command, List<DbParameter> Parameters, PositionalInsert? Positional);
+
+    /// <summary>The rows this statement writes; <see cref="RowShape{T}.Values"/> may run on any thread.</summary>
+    public RowShape<T> Shape { get; } = new(db.Model);
 
     Statement Prepare()
     {
-        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var statement = new Statement(db.Database.GetDbConnection().CreateCommand(), []);
-
-        var names = new List<string>();
-        foreach (var property in entityType.GetProperties())
-        {
-            var getter = property.GetGetter();
-            Add(statement, property, table, entity => getter.GetClrValue(entity), names);
-        }
-
-        foreach (var complex in entityType.GetComplexProperties())
-        {
-            foreach (var property in complex.ComplexType.GetProperties())
-            {
-                var getter = property.GetGetter();
-                Add(statement, property, table, entity => getter.GetClrValueUsingContainingEntity(entity), names);
-            }
-        }
-
-        statement.Command.CommandText =
-            $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", names.Select(n => sql.DelimitIdentifier(n)))}) " +
-            $"VALUES ({string.Join(", ", statement.Columns.Select(c => c.Parameter.ParameterName))})";
+        var command = db.Database.GetDbConnection().CreateCommand();
+        var parameters = Shape.Columns
+            .Select((column, i) => column.Mapping.CreateParameter(command, "@p" + i, null, column.Property.IsNullable))
+            .ToList();
+        command.Parameters.AddRange(parameters.ToArray());
+        var names = Shape.Columns.Select(c => c.Name).ToList();
+        command.CommandText =
+            $"INSERT INTO {sql.DelimitIdentifier(Shape.Table.Name)} ({string.Join(", ", names.Select(n => sql.DelimitIdentifier(n)))}) " +
+            $"VALUES ({string.Join(", ", parameters.Select(p => p.ParameterName))})";
         if (upsert)
         {
-            var keys = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(table)!).ToList();
+            var keys = Shape.EntityType.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(Shape.Table)!).ToList();
             var updates = names.Except(keys).Select(n => $"{sql.DelimitIdentifier(n)} = excluded.{sql.DelimitIdentifier(n)}");
-            statement.Command.CommandText += $" ON CONFLICT ({string.Join(", ", keys.Select(k => sql.DelimitIdentifier(k)))}) DO UPDATE SET {string.Join(", ", updates)}";
+            command.CommandText += $" ON CONFLICT ({string.Join(", ", keys.Select(k => sql.DelimitIdentifier(k)))}) DO UPDATE SET {string.Join(", ", updates)}";
         }
 
-        statement.Positional = positional ? PositionalInsert.TryPrepare(db, statement.Command.CommandText) : null;
-        return statement;
+        return new(command, parameters, positional ? PositionalInsert.TryPrepare(db, command.CommandText) : null);
     }
 
-    static void Add(Statement statement, IProperty property, StoreObjectIdentifier table, Func<T, object?> read, List<string> names)
-    {
-        var mapping = property.GetRelationalTypeMapping();
-        var parameter = mapping.CreateParameter(statement.Command, "@p" + statement.Columns.Count, null, property.IsNullable);
-        statement.Command.Parameters.Add(parameter);
-        statement.Columns.Add((read, parameter, mapping));
-        names.Add(property.GetColumnName(table)!);
-    }
+    public Task InsertAsync(T entity, DbTransaction transaction, CancellationToken ct) => InsertAsync(Shape.Values(entity), transaction, ct);
 
-    public async Task InsertAsync(T entity, DbTransaction transaction, CancellationToken ct)
+    /// <summary>Inserts a row given as its <see cref="RowShape{T}.Values"/>.</summary>
+    public async Task InsertAsync(object?[] values, DbTransaction transaction, CancellationToken ct)
     {
-        var statement = _statement ??= Prepare();
-        var (command, columns) = statement;
-        if (statement.Positional is { } positional)
+        var (command, parameters, positional) = _statement ??= Prepare();
+        if (positional is not null)
         {
-            for (var i = 0; i < columns.Count; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                positional.Bind(i, ProviderValue(columns[i].Read, columns[i].Mapping, entity));
+                positional.Bind(i, values[i]);
             }
 
             positional.Execute();
@@ -88,16 +65,13 @@ sealed class BulkInsert<T>(DbContext db, bool upsert = false, bool positional = 
         }
 
         command.Transaction = transaction;
-        foreach (var (read, parameter, mapping) in columns)
+        for (var i = 0; i < values.Length; i++)
         {
-            parameter.Value = ProviderValue(read, mapping, entity) ?? DBNull.Value;
+            parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
         await command.ExecuteNonQueryAsync(ct);
     }
-
-    static object? ProviderValue(Func<T, object?> read, RelationalTypeMapping mapping, T entity) =>
-        read(entity) is { } value ? mapping.Converter?.ConvertToProvider(value) ?? value : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -26,8 +26,9 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
         public bool Removed;
     }
 
-    public void Add(Article article) => Count(
-        article.Published, article.ProviderKey, article.ProviderName, ImageJson.Serialize(article.ProviderImages),
+    /// <summary>Counts a written article's votes; <paramref name="providerImagesJson"/> is its provider's images as stored.</summary>
+    public void Add(Article article, string providerImagesJson) => Count(
+        article.Published, article.ProviderKey, article.ProviderName, providerImagesJson,
         article.PublishedAtUtc, article.Topics.Select(t => (t.TopicSlug, t.Name)), +1);
 
     /// <summary>Takes back the votes of stored articles about to be replaced or removed; returns how many of them were published.</summary>

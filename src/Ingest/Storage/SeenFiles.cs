@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NewsApi.Domain.Data;
 
 namespace NewsApi.Ingest.Storage;
 
@@ -14,6 +15,7 @@ sealed class SeenFiles(DbContext db) : IAsyncDisposable
 {
     DbCommand? _find;
     DbCommand? _add;
+    PositionalInsert? _addPositional;
 
     // One bit per id hash (4 MB): a batch whose ids all miss it (the usual case: ids repeat only in
     // a duplicate) needs no lookup in the table. A false hit only costs a lookup that finds nothing.
@@ -75,11 +77,21 @@ sealed class SeenFiles(DbContext db) : IAsyncDisposable
             AddParameter(_add, "@id", "");
             AddParameter(_add, "@path", "");
             AddParameter(_add, "@claimed", 0);
+            _addPositional = PositionalInsert.TryPrepare(db, _add.CommandText);
+        }
+
+        var bit = Bit(id);
+        _maybeSeen[bit >> 6] |= 1UL << bit;
+        if (_addPositional is not null)
+        {
+            _addPositional.Bind(0, id);
+            _addPositional.Bind(1, path);
+            _addPositional.Bind(2, claimed ? 1L : 0L);
+            _addPositional.Execute();
+            return;
         }
 
         _add.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var bit = Bit(id);
-        _maybeSeen[bit >> 6] |= 1UL << bit;
         _add.Parameters[0].Value = id;
         _add.Parameters[1].Value = path;
         _add.Parameters[2].Value = claimed ? 1 : 0;
@@ -96,6 +108,7 @@ sealed class SeenFiles(DbContext db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _addPositional?.Dispose();
         foreach (var command in new[] { _find, _add })
         {
             if (command is not null)
