@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 using NewsApi.Domain.Articles;
 using NewsApi.Ingest.FrontMatter;
 
@@ -30,19 +32,47 @@ sealed record FilePreparation(bool SameStat, string? Sha256, FrontMatterResult? 
             return new(false, null, null, new FrontMatterError($"file is {file.Length} bytes, over the limit of {limits.MaxFileBytes}"));
         }
 
-        byte[] bytes;
+        // The bytes go to a pooled buffer: nothing made from them keeps them, and a new array per
+        // file was ~8% of the ingest's garbage.
+        byte[]? buffer = null;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            using var handle = File.OpenHandle(file.FullPath);
+            var length = RandomAccess.GetLength(handle);
+            if (length > limits.MaxFileBytes)
+            {
+                return new(false, null, null, new FrontMatterError($"file is {length} bytes, over the limit of {limits.MaxFileBytes}"));
+            }
+
+            buffer = ArrayPool<byte>.Shared.Rent((int)length);
+            var bytes = buffer.AsSpan(0, ReadAll(handle, buffer.AsSpan(0, (int)length)));
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var parsed = !forceParse && storedHere && stored!.Sha256 == sha256 ? (FrontMatterResult?)null : FrontMatterParser.Parse(bytes, limits);
+            return new(false, sha256, parsed, null, parsed?.Document is { } document ? ArticleMapper.ToArticle(document, file, sha256) : null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new(false, null, null, new FrontMatterError($"cannot read the file: {e.Message}"));
         }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
 
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var parsed = !forceParse && storedHere && stored!.Sha256 == sha256 ? (FrontMatterResult?)null : FrontMatterParser.Parse(bytes, limits);
-        return new(false, sha256, parsed, null, parsed?.Document is { } document ? ArticleMapper.ToArticle(document, file, sha256) : null);
+    /// <summary>Reads until the span is full or the file ends (it may have shrunk since it was measured).</summary>
+    static int ReadAll(SafeFileHandle handle, Span<byte> into)
+    {
+        var total = 0;
+        while (total < into.Length && RandomAccess.Read(handle, into[total..], total) is var read and > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 }
 

@@ -31,7 +31,8 @@ public static class TextKeys
     /// </summary>
     public static string SearchText(params string?[] texts)
     {
-        var builder = new StringBuilder();
+        // Sized for the usual case (a separator per word, folding keeps the length), so it seldom grows.
+        var builder = new StringBuilder(texts.Sum(t => t?.Length ?? 0) + 16);
         foreach (var text in texts)
         {
             if (text is not null)
