@@ -3,23 +3,27 @@ using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 using NewsApi.Domain.Articles;
 using NewsApi.Ingest.FrontMatter;
+using NewsApi.Ingest.Storage;
 
 namespace NewsApi.Ingest;
 
 /// <summary>
 /// What reading one file found, before deciding its fate: the CPU-bound part, run in parallel. A file
-/// that parsed is also mapped to its <see cref="Article"/> here, so the single writer only decides and writes.
+/// that parsed is also turned into its rows here, so the single writer only decides and writes. Only
+/// the rows are kept, not the parsed document or the article: a batch waits for the writer through
+/// garbage collections, and whatever it holds is copied by each of them.
 /// </summary>
-sealed record FilePreparation(bool SameStat, string? Sha256, FrontMatterResult? Parsed, FrontMatterError? ReadError, Article? Article = null)
+sealed record FilePreparation(bool SameStat, string? Sha256, bool Parsed, FrontMatterError? ParseError, FrontMatterError? ReadError, ArticleRows? Rows = null)
 {
     /// <summary>The stored version is this file, unchanged by size and time (nothing was read).</summary>
-    public static readonly FilePreparation Unchanged = new(true, null, null, null);
+    public static readonly FilePreparation Unchanged = new(true, null, false, null, null);
 
     /// <summary>
     /// Reads, hashes and (unless the hash shows the stored version is current) parses a file.
     /// Only the result is kept, never the bytes, so a batch of large files stays small.
     /// </summary>
-    public static FilePreparation Prepare(ContentFile file, StoredSource? stored, FrontMatterLimits limits, bool forceParse = false)
+    public static FilePreparation Prepare(
+        ContentFile file, StoredSource? stored, FrontMatterLimits limits, Func<Article, ArticleRows>? toRows, bool forceParse = false)
     {
         var storedHere = stored is not null && stored.Path == file.RelativePath;
         if (!forceParse && storedHere && stored!.Length == file.Length && stored.ModifiedTicks == file.ModifiedTicks)
@@ -29,7 +33,7 @@ sealed record FilePreparation(bool SameStat, string? Sha256, FrontMatterResult? 
 
         if (file.Length > limits.MaxFileBytes)
         {
-            return new(false, null, null, new FrontMatterError($"file is {file.Length} bytes, over the limit of {limits.MaxFileBytes}"));
+            return new(false, null, false, null, new FrontMatterError($"file is {file.Length} bytes, over the limit of {limits.MaxFileBytes}"));
         }
 
         // The bytes go to a pooled buffer: nothing made from them keeps them, and a new array per
@@ -41,18 +45,24 @@ sealed record FilePreparation(bool SameStat, string? Sha256, FrontMatterResult? 
             var length = RandomAccess.GetLength(handle);
             if (length > limits.MaxFileBytes)
             {
-                return new(false, null, null, new FrontMatterError($"file is {length} bytes, over the limit of {limits.MaxFileBytes}"));
+                return new(false, null, false, null, new FrontMatterError($"file is {length} bytes, over the limit of {limits.MaxFileBytes}"));
             }
 
             buffer = ArrayPool<byte>.Shared.Rent((int)length);
             var bytes = buffer.AsSpan(0, ReadAll(handle, buffer.AsSpan(0, (int)length)));
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            var parsed = !forceParse && storedHere && stored!.Sha256 == sha256 ? (FrontMatterResult?)null : FrontMatterParser.Parse(bytes, limits);
-            return new(false, sha256, parsed, null, parsed?.Document is { } document ? ArticleMapper.ToArticle(document, file, sha256) : null);
+            if (!forceParse && storedHere && stored!.Sha256 == sha256)
+            {
+                return new(false, sha256, false, null, null);
+            }
+
+            var (document, error) = FrontMatterParser.Parse(bytes, limits);
+            var rows = document is not null && toRows is not null ? toRows(ArticleMapper.ToArticle(document, file, sha256)) : null;
+            return new(false, sha256, true, error, null, rows);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(false, null, null, new FrontMatterError($"cannot read the file: {e.Message}"));
+            return new(false, null, false, null, new FrontMatterError($"cannot read the file: {e.Message}"));
         }
         finally
         {

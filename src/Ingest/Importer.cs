@@ -159,14 +159,12 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         {
             var (files, ids, stored, last) = batch;
             var prepared = new FilePreparation[files.Length];
-            var rows = new ArticleRows?[files.Length];
             var reading = Parallel.ForAsync(0, files.Length, ct, (i, _) =>
             {
-                prepared[i] = FilePreparation.Prepare(files[i], stored.GetValueOrDefault(files[i].Id), settings.Limits);
-                rows[i] = prepared[i].Article is { } article ? _articles.Rows(article) : null;
+                prepared[i] = FilePreparation.Prepare(files[i], stored.GetValueOrDefault(files[i].Id), settings.Limits, _articles.Rows);
                 return ValueTask.CompletedTask;
             });
-            return new PreparedBatch(files, ids, stored, prepared, rows, reading, last);
+            return new PreparedBatch(files, ids, stored, prepared, reading, last);
         }
 
         /// <summary>
@@ -176,7 +174,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         /// </summary>
         public async Task WriteAsync(PreparedBatch batch, CancellationToken ct)
         {
-            var (files, ids, stored, prepared, rows, reading, last) = batch;
+            var (files, ids, stored, prepared, reading, last) = batch;
             await reading;
             Totals.FilesFound += files.Length;
             var claims = await Seen.FindAsync(ids, ct);
@@ -185,7 +183,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             var settled = new List<FileOutcome>(files.Length);
             for (var i = 0; i < files.Length; i++)
             {
-                var outcome = await DecideAsync(files[i], prepared[i], rows[i], stored.GetValueOrDefault(files[i].Id), claims, ct);
+                var outcome = await DecideAsync(files[i], prepared[i], stored.GetValueOrDefault(files[i].Id), claims, ct);
                 (outcome.Status is FileStatus.Added or FileStatus.Updated ? _pending.Outcomes : settled).Add(outcome);
             }
 
@@ -208,8 +206,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             onBatch(BatchReport.Of(outcomes, _published));
         }
 
-        async Task<FileOutcome> DecideAsync(
-            ContentFile file, FilePreparation prepared, ArticleRows? rows, StoredSource? stored, Dictionary<string, string?> claims, CancellationToken ct)
+        async Task<FileOutcome> DecideAsync(ContentFile file, FilePreparation prepared, StoredSource? stored, Dictionary<string, string?> claims, CancellationToken ct)
         {
             var claimedBy = claims.GetValueOrDefault(file.Id);
             if (claimedBy is null && prepared.SameStat)
@@ -223,7 +220,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
                 return await RejectAsync(claims, file, readError, ct);
             }
 
-            if (claimedBy is null && prepared.Parsed is null)
+            if (claimedBy is null && !prepared.Parsed)
             {
                 // Same bytes with a new time: remember the time so the next run takes the shortcut.
                 _pending.Touched.Add((file.Id, file.Length, file.ModifiedTicks));
@@ -232,8 +229,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             }
 
             // A later path with a claimed id: it is a duplicate if it parses (SPEC), else rejected for its own reason.
-            var parsed = prepared.Parsed ?? FilePreparation.Prepare(file, stored, settings.Limits, forceParse: true).Parsed!.Value;
-            var error = parsed.Error;
+            var error = prepared.Parsed ? prepared.ParseError : FilePreparation.Prepare(file, stored, settings.Limits, toRows: null, forceParse: true).ParseError;
             if (error is not null)
             {
                 return await RejectAsync(claims, file, error, ct);
@@ -245,7 +241,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             }
 
             await ClaimAsync(claims, file, ct);
-            _pending.Articles.Add(rows!);
+            _pending.Articles.Add(prepared.Rows!);
             if (stored is not null)
             {
                 _pending.Replaced.Add(file.Id);
@@ -290,11 +286,11 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             foreach (var rows in changes.Articles)
             {
                 await _articles.InsertAsync(rows, transaction, ct);
-                _catalog.Add(rows.Article, rows.ProviderImagesJson);
+                _catalog.Add(rows.Votes);
             }
 
             await _catalog.ApplyAsync(ct);
-            return changes.Articles.Count(a => a.Article.Published) - publishedReplaced;
+            return changes.Articles.Count(a => a.Votes.Published) - publishedReplaced;
         }
 
         public async Task RemoveMissingAsync(CancellationToken ct)
@@ -328,7 +324,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
     sealed record LookedUpBatch(ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, bool Last);
 
     sealed record PreparedBatch(
-        ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, FilePreparation[] Prepared, ArticleRows?[] Rows, Task Reading, bool Last);
+        ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, FilePreparation[] Prepared, Task Reading, bool Last);
 
     sealed class BatchChanges
     {

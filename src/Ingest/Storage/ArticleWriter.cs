@@ -4,8 +4,8 @@ using NewsApi.Domain.Articles;
 
 namespace NewsApi.Ingest.Storage;
 
-/// <summary>An article with its topic and related-link rows, as the values the database stores.</summary>
-sealed record ArticleRows(Article Article, object?[] Row, object?[][] Topics, object?[][] Related, string ProviderImagesJson);
+/// <summary>An article's row with its topic and related-link rows, as the values the database stores, and its catalog votes.</summary>
+sealed record ArticleRows(object?[] Row, object?[][] Topics, object?[][] Related, ArticleVotes Votes);
 
 /// <summary>
 /// Writes articles with their topics and related links. Converting an article to its rows
@@ -27,8 +27,8 @@ sealed class ArticleWriter(DbContext db) : IAsyncDisposable
             _providerImagesColumn = _articles.Shape.IndexOf(nameof(Article.ProviderImages));
         }
 
-        return new(article, row, [.. article.Topics.Select(_topics.Shape.Values)], [.. article.Related.Select(_related.Shape.Values)],
-            (string)row[_providerImagesColumn]!);
+        return new(row, [.. article.Topics.Select(_topics.Shape.Values)], [.. article.Related.Select(_related.Shape.Values)],
+            ArticleVotes.Of(article, (string)row[_providerImagesColumn]!));
     }
 
     public async Task InsertAsync(ArticleRows rows, DbTransaction transaction, CancellationToken ct)

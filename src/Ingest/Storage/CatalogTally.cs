@@ -26,10 +26,9 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
         public bool Removed;
     }
 
-    /// <summary>Counts a written article's votes; <paramref name="providerImagesJson"/> is its provider's images as stored.</summary>
-    public void Add(Article article, string providerImagesJson) => Count(
-        article.Published, article.ProviderKey, article.ProviderName, providerImagesJson,
-        article.PublishedAtUtc, article.Topics.Select(t => (t.TopicSlug, t.Name)), +1);
+    /// <summary>Counts a written article's votes.</summary>
+    public void Add(ArticleVotes votes) => Count(
+        votes.Published, votes.ProviderKey, votes.ProviderName, votes.ProviderImagesJson, votes.PublishedAtUtc, votes.Topics, +1);
 
     /// <summary>Takes back the votes of stored articles about to be replaced or removed; returns how many of them were published.</summary>
     public async Task<int> SubtractAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
@@ -205,4 +204,14 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
         await _providers.DisposeAsync();
         await _topics.DisposeAsync();
     }
+}
+
+/// <summary>What an article tells the catalog: its provider's name and images and its topics' names, if it is published.</summary>
+sealed record ArticleVotes(
+    bool Published, string? ProviderKey, string? ProviderName, string ProviderImagesJson, DateTime? PublishedAtUtc, (string Slug, string Name)[] Topics)
+{
+    /// <summary><paramref name="providerImagesJson"/>: the article's provider images as stored.</summary>
+    public static ArticleVotes Of(Article article, string providerImagesJson) => new(
+        article.Published, article.ProviderKey, article.ProviderName, providerImagesJson, article.PublishedAtUtc,
+        [.. article.Topics.Select(t => (t.TopicSlug, t.Name))]);
 }
