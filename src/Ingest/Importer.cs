@@ -157,14 +157,14 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         /// <summary>Starts reading, hashing and parsing the batch's files, and converting their articles to rows, on every core.</summary>
         public PreparedBatch StartReading(LookedUpBatch batch, CancellationToken ct)
         {
-            var (files, ids, stored, last) = batch;
+            var (files, _, stored, _) = batch;
             var prepared = new FilePreparation[files.Length];
             var reading = Parallel.ForAsync(0, files.Length, ct, (i, _) =>
             {
                 prepared[i] = FilePreparation.Prepare(files[i], stored.GetValueOrDefault(files[i].Id), settings.Limits, _articles.Rows);
                 return ValueTask.CompletedTask;
             });
-            return new PreparedBatch(files, ids, stored, prepared, reading, last);
+            return new PreparedBatch(batch, prepared, reading);
         }
 
         /// <summary>
@@ -174,7 +174,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         /// </summary>
         public async Task WriteAsync(PreparedBatch batch, CancellationToken ct)
         {
-            var (files, ids, stored, prepared, reading, last) = batch;
+            var ((files, ids, stored, last), prepared, reading) = batch;
             await reading;
             Totals.FilesFound += files.Length;
             var claims = await Seen.FindAsync(ids, ct);
@@ -323,8 +323,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
     sealed record LookedUpBatch(ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, bool Last);
 
-    sealed record PreparedBatch(
-        ContentFile[] Files, List<string> Ids, Dictionary<string, StoredSource> Stored, FilePreparation[] Prepared, Task Reading, bool Last);
+    sealed record PreparedBatch(LookedUpBatch Batch, FilePreparation[] Prepared, Task Reading);
 
     sealed class BatchChanges
     {
