@@ -679,6 +679,20 @@ public class FrontMatterParserTests
         Assert.NotNull(error.Column);
     }
 
+    // YamlDotNet reported these at the start of the mapping (line 2, column 1) or of the scalar on the line before.
+    [Theory]
+    [InlineData("title: Tab title\ncategory: x\nexcerpt: y\nprovider:\n\tname: X\n", 6, 1)]
+    [InlineData("title: x\nprovider:\n  name: X\n \tdomain: y\n", 5, 2)]
+    [InlineData("title: x\r\nprovider:\r\n\t name: X\r\n", 4, 1)]
+    [InlineData("title: x\nimages:\n  - url: a\n    height: 2\n\twidth: 3\n", 6, 1)]
+    [InlineData("title: x\nimages:\n  - url: a\n  \theight: 2\n", 5, 3)]
+    public void TabUsedAsIndentationIsReportedAtTheTab(string yaml, int line, int column)
+    {
+        var error = Reject("---\n" + yaml + "---\n");
+
+        Assert.Equal(("invalid YAML: a tab is used as indentation; indent with spaces", line, column), (error.Reason, error.Line, error.Column));
+    }
+
     [Theory]
     [InlineData("title: \"unterminated\n")]
     [InlineData("title: [a, b\n")]

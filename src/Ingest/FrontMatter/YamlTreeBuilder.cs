@@ -18,6 +18,8 @@ internal sealed class YamlTreeBuilder
     const string BoolTag = "tag:yaml.org,2002:bool";
     const string IntTag = "tag:yaml.org,2002:int";
     const string FloatTag = "tag:yaml.org,2002:float";
+    const string TabInMappingIndentation = "While scanning a mapping, found invalid tab as indentation.";
+    const string TabInScalarIndentation = "While scanning a plain scalar, found a tab character that violate indentation.";
 
     readonly int _lineOffset;
     readonly int _maxDepth;
@@ -48,9 +50,10 @@ internal sealed class YamlTreeBuilder
     public static YamlValue? Build(string yaml, int lineOffset, int maxDepth, int maxNodes, long maxAliasText)
     {
         var builder = new YamlTreeBuilder(lineOffset, maxDepth, maxNodes, maxAliasText);
-        var parser = new Parser(new StringReader(yaml));
+        var scanner = new Scanner(new StringReader(yaml));
+        var parser = new Parser(scanner);
         var documents = 0;
-        while (builder.MoveNext(parser))
+        while (builder.MoveNext(parser, scanner))
         {
             switch (parser.Current)
             {
@@ -82,11 +85,17 @@ internal sealed class YamlTreeBuilder
         return builder._root;
     }
 
-    bool MoveNext(Parser parser)
+    bool MoveNext(Parser parser, Scanner scanner)
     {
         try
         {
             return parser.MoveNext();
+        }
+        catch (SyntaxErrorException e) when (e.Message is TabInMappingIndentation or TabInScalarIndentation)
+        {
+            // YamlDotNet (16.3's texts) gives the first no position and the second the start of the scalar before the
+            // tab's line; its scanner stops on the tab in both, the first one in that line's indentation.
+            throw Reject("invalid YAML: a tab is used as indentation; indent with spaces", scanner.CurrentPosition);
         }
         catch (YamlException e)
         {
