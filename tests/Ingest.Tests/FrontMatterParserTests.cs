@@ -693,6 +693,22 @@ public class FrontMatterParserTests
         Assert.Equal(("invalid YAML: a tab is used as indentation; indent with spaces", line, column), (error.Reason, error.Line, error.Column));
     }
 
+    // YamlDotNet threw an InvalidOperationException here, which read "YamlDotNet failed to read it".
+    [Theory]
+    [InlineData("title: x\ntopics: [AI, Cloud\nquality: 1\n", "'['", 4, 3, 9)]
+    [InlineData("title: x\ntopics: [Cloud\nquality: 1\n", "'['", 4, 3, 9)]
+    [InlineData("title: x\nz: [a, [b, c]\nquality: 1\n", "'['", 4, 3, 4)]
+    [InlineData("title: x\nprovider:\n  topics: [a, b\n  name: x\n", "'['", 5, 4, 11)]
+    [InlineData("title: x\nprovider: {name: X, domain: y\nquality: 1\nexcerpt: z\n", "'{'", 4, 3, 11)]
+    [InlineData("title: x\nimages:\n  - {url: a\n  - {url: b}\n", "'{'", 5, 4, 5)]
+    public void UnclosedFlowCollectionFollowedByMoreKeysNamesItsOpeningBracket(string yaml, string bracket, int nextLine, int line, int column)
+    {
+        var error = Reject("---\n" + yaml + "---\n");
+
+        Assert.Equal(($"invalid YAML: {bracket} is not closed before line {nextLine}, which is not indented enough to continue it", line, column),
+            (error.Reason, error.Line, error.Column));
+    }
+
     [Theory]
     [InlineData("title: \"unterminated\n")]
     [InlineData("title: [a, b\n")]

@@ -1,5 +1,6 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using Tokens = YamlDotNet.Core.Tokens;
 
 namespace NewsApi.Ingest.FrontMatter;
 
@@ -53,7 +54,7 @@ internal sealed class YamlTreeBuilder
         var scanner = new Scanner(new StringReader(yaml));
         var parser = new Parser(scanner);
         var documents = 0;
-        while (builder.MoveNext(parser, scanner))
+        while (builder.MoveNext(parser, scanner, yaml))
         {
             switch (parser.Current)
             {
@@ -85,7 +86,7 @@ internal sealed class YamlTreeBuilder
         return builder._root;
     }
 
-    bool MoveNext(Parser parser, Scanner scanner)
+    bool MoveNext(Parser parser, Scanner scanner, string yaml)
     {
         try
         {
@@ -101,14 +102,54 @@ internal sealed class YamlTreeBuilder
         {
             throw Reject("invalid YAML: " + ReasonText.OneLine(e.Message), e.Start);
         }
+        catch (InvalidOperationException e) when (e.TargetSite?.Name == "ScanPlainScalar"
+            && UnclosedFlowStart(yaml, scanner.CurrentPosition) is { } opener)
+        {
+            // YamlDotNet 16.3's plain scalar scanner throws this, with no message, where a line inside '[...]' or
+            // '{...}' is indented no deeper than the key holding it: mostly a missing closing bracket before the next key.
+            var bracket = opener is Tokens.FlowSequenceStart ? "'['" : "'{'";
+            var line = LineOf(scanner.CurrentPosition);
+            throw Reject($"invalid YAML: {bracket} is not closed before line {line}, which is not indented enough to continue it", opener.Start);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Only YamlDotNet's code runs here, and its scanner leaks other exceptions on some malformed input
-            // (16.3: InvalidOperationException for ": [\ni", ArgumentOutOfRangeException for "\uDC00\uD800").
+            // (16.3: ArgumentOutOfRangeException for "\uDC00\uD800").
             // Either way it could not read this text; the reason names the exception so a bug stays visible.
             var reason = $"invalid YAML: YamlDotNet failed to read it ({e.GetType().Name}: {ReasonText.OneLine(e.Message)})";
             throw parser.Current is { } last ? Reject(reason, last.End) : new FrontMatterRejectedException(new FrontMatterError(reason));
         }
+    }
+
+    /// <summary>
+    /// The innermost '[' or '{' still open where the scanner stopped, found by scanning the text before that point
+    /// again: the failed scanner may not have handed the bracket's token to the parser yet.
+    /// </summary>
+    static Tokens.Token? UnclosedFlowStart(string yaml, Mark stop)
+    {
+        var open = new Stack<Tokens.Token>();
+        var scanner = new Scanner(new StringReader(yaml[..(int)Math.Min(stop.Index, yaml.Length)]));
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                switch (scanner.Current)
+                {
+                    case Tokens.FlowSequenceStart or Tokens.FlowMappingStart:
+                        open.Push(scanner.Current);
+                        break;
+                    case Tokens.FlowSequenceEnd or Tokens.FlowMappingEnd:
+                        open.TryPop(out _);
+                        break;
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            // The tokens before the error still count.
+        }
+
+        return open.TryPeek(out var innermost) ? innermost : null;
     }
 
     void AddScalar(Scalar scalar)
