@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using NewsApi.Domain;
 using NewsApi.Ingest;
@@ -74,6 +75,65 @@ public sealed partial class HttpSemanticsTests(EditableApiFactory factory) : ICl
         Assert.True(response.Headers.CacheControl?.NoCache, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+    }
+
+    // The tag is a content version shared by every URL, so a client may well send it (or *) with a
+    // request that fails: a 304 stands only for the 200 that request would have had.
+    [Theory]
+    [InlineData("/api/articles/definitely-missing", HttpStatusCode.NotFound, "*")]
+    [InlineData("/api/articles/definitely-missing", HttpStatusCode.NotFound, "current")]
+    [InlineData("/api/articles/definitely-missing/related", HttpStatusCode.NotFound, "current")]
+    [InlineData("/api/topics/nope/articles", HttpStatusCode.NotFound, "*")]
+    [InlineData("/api/topics/nope/articles", HttpStatusCode.NotFound, "current")]
+    [InlineData("/api/providers/nope.example", HttpStatusCode.NotFound, "current")]
+    [InlineData("/api/no-such-route", HttpStatusCode.NotFound, "*")]
+    [InlineData("/api/articles?pageSize=0", HttpStatusCode.BadRequest, "*")]
+    [InlineData("/api/articles?pageSize=0", HttpStatusCode.BadRequest, "current")]
+    [InlineData("/api/topics?sort=nope", HttpStatusCode.BadRequest, "current")]
+    public async Task AProblemStaysAProblemWhateverTagTheClientSends(string url, HttpStatusCode status, string ifNoneMatch)
+    {
+        using var current = await _client.GetAsync("/api/articles");
+        var tag = ifNoneMatch == "*" ? "*" : current.Headers.ETag!.ToString();
+
+        using var get = await SendAsync(HttpMethod.Get, url, r => r.Headers.TryAddWithoutValidation("If-None-Match", tag));
+        using var head = await SendAsync(HttpMethod.Head, url, r => r.Headers.TryAddWithoutValidation("If-None-Match", tag));
+
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal(status, get.StatusCode);
+        Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await get.Content.ReadAsStringAsync());
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Null(get.Headers.ETag);
+        Assert.True(get.Headers.CacheControl?.NoCache, $"Cache-Control: {get.Headers.CacheControl}");
+        Assert.Equal(status, head.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/articles/fx-alpha")]
+    [InlineData("/api/topics/power-apps/articles")]
+    public async Task ASuccessRevalidatedWithTheCurrentTagIsStillA304WithoutBody(string url)
+    {
+        using var first = await _client.GetAsync(url);
+        var etag = first.Headers.ETag!;
+
+        using var get = await SendAsync(HttpMethod.Get, url, r => r.Headers.IfNoneMatch.Add(etag));
+        using var head = await SendAsync(HttpMethod.Head, url, r => r.Headers.IfNoneMatch.Add(etag));
+        using var compressed = await SendAsync(HttpMethod.Get, url, r =>
+        {
+            r.Headers.IfNoneMatch.Add(etag);
+            r.Headers.AcceptEncoding.ParseAdd("br");
+        });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        foreach (var response in new[] { get, head, compressed })
+        {
+            Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+            Assert.Equal(etag, response.Headers.ETag);
+            Assert.True(response.Headers.CacheControl is { Public: true, MaxAge.TotalSeconds: > 0 }, $"Cache-Control: {response.Headers.CacheControl}");
+            Assert.Null(response.Content.Headers.ContentType);
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        }
     }
 
     [Fact]

@@ -13,6 +13,11 @@ namespace NewsApi.Api.Http;
 /// the version is read once per request (<see cref="SnapshotVersion"/>), and only so many
 /// requests hold a snapshot at once (<see cref="ReadGate"/>).
 /// </summary>
+/// <remarks>
+/// Because the tag is shared, a matching <c>If-None-Match</c> says nothing about whether this URL
+/// has a representation: the endpoint runs and a 304 replaces only its 200 (RFC 9110 13.2.2: a
+/// 4xx comes before any precondition). The body it writes then is dropped before compression.
+/// </remarks>
 public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
 {
     static readonly string BuildStamp = Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToString("N")[..8];
@@ -35,34 +40,115 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
         await using var snapshot = await ReadSnapshot.BeginAsync(db, context.RequestAborted);
         var version = await versions.CurrentAsync(context.RequestAborted);
         var etag = new EntityTagHeaderValue($"\"{version:x}-{BuildStamp}\"", isWeak: true);
-        var headers = context.Response.GetTypedHeaders();
-        if (Matches(context.Request.GetTypedHeaders().IfNoneMatch, etag))
-        {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            headers.ETag = etag;
-            context.Response.Headers.CacheControl = _cacheControl;
-            return;
-        }
-
-        context.Response.OnStarting(() =>
+        var response = context.Response;
+        response.OnStarting(() =>
         {
             // Only a success is worth caching: a 404 may become a 200 after the next ingest.
-            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            if (response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
             {
-                headers.ETag = etag;
-                context.Response.Headers.CacheControl = _cacheControl;
+                response.GetTypedHeaders().ETag = etag;
+                response.Headers.CacheControl = _cacheControl;
             }
             else
             {
-                context.Response.Headers.CacheControl = "no-cache";
+                response.Headers.CacheControl = "no-cache";
             }
 
             return Task.CompletedTask;
         });
-        await next(context);
+
+        if (!Matches(context.Request.GetTypedHeaders().IfNoneMatch, etag))
+        {
+            await next(context);
+            return;
+        }
+
+        var body = response.Body;
+        var unlessNotModified = new UnlessNotModified(body, () => AnswerNotModified(response));
+        response.Body = unlessNotModified;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = body;
+        }
+
+        // An answer without a body never wrote or flushed, so it has not been decided yet.
+        if (!response.HasStarted)
+        {
+            unlessNotModified.Decide();
+        }
     }
 
     // Weak comparison (RFC 9110 13.1.2): If-None-Match ignores the W/ prefix.
     static bool Matches(IList<EntityTagHeaderValue> ifNoneMatch, EntityTagHeaderValue etag) =>
         ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false));
+
+    static bool AnswerNotModified(HttpResponse response)
+    {
+        if (response.StatusCode != StatusCodes.Status200OK)
+        {
+            return false;
+        }
+
+        response.StatusCode = StatusCodes.Status304NotModified;
+        response.ContentType = null;
+        response.ContentLength = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The response body of a request whose client holds the current tag: at the first write or
+    /// flush, when the status is final, the answer becomes a 304 if it is a 200, and then nothing
+    /// reaches the client; anything else passes through unchanged.
+    /// </summary>
+    sealed class UnlessNotModified(Stream inner, Func<bool> answerNotModified) : Stream
+    {
+        bool? _discard;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public bool Decide() => _discard ??= answerNotModified();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (!Decide())
+            {
+                inner.Write(buffer, offset, count);
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Decide() ? ValueTask.CompletedTask : inner.WriteAsync(buffer, cancellationToken);
+
+        public override void Flush()
+        {
+            if (!Decide())
+            {
+                inner.Flush();
+            }
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) =>
+            Decide() ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }
