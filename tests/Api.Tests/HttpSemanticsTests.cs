@@ -248,6 +248,24 @@ public sealed partial class HttpSemanticsTests(EditableApiFactory factory) : ICl
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
+    // HEAD is answered wherever GET is (HeadRequests), so a 405 must offer both.
+    [Theory]
+    [InlineData("OPTIONS", "/api/articles")]
+    [InlineData("POST", "/api/articles")]
+    [InlineData("DELETE", "/api/articles/fx-alpha")]
+    [InlineData("PUT", "/api/articles/fx-alpha/related")]
+    [InlineData("POST", "/api/providers")]
+    [InlineData("PATCH", "/api/providers/contoso.com/articles")]
+    [InlineData("OPTIONS", "/api/topics/power-apps")]
+    public async Task AMethodNotAllowedOffersGetAndHead(string method, string url)
+    {
+        using var response = await SendAsync(new HttpMethod(method), url, r => r.Content = new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     // A problem's traceId differs per request.
     static string WithoutTraceId(string json) => TraceId().Replace(json, "");
 

@@ -12,6 +12,7 @@ public sealed class HeadRequests(RequestDelegate next)
         if (!HttpMethods.IsHead(context.Request.Method))
         {
             await next(context);
+            OfferHeadWhereGetIs(context.Response);
             return;
         }
 
@@ -26,6 +27,23 @@ public sealed class HeadRequests(RequestDelegate next)
         {
             context.Response.Body = body;
             context.Request.Method = HttpMethods.Head;
+        }
+    }
+
+    // Routing's 405 lists the methods the endpoints are mapped for, and they are mapped for GET
+    // only: HEAD is turned into GET above, before routing. The 405 has no body yet (the status
+    // code pages write it), so its headers can still change.
+    static void OfferHeadWhereGetIs(HttpResponse response)
+    {
+        if (response.StatusCode != StatusCodes.Status405MethodNotAllowed || response.HasStarted)
+        {
+            return;
+        }
+
+        var methods = response.Headers.Allow.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (methods.Any(HttpMethods.IsGet) && !methods.Any(HttpMethods.IsHead))
+        {
+            response.Headers.Allow = string.Join(", ", methods.SelectMany(m => HttpMethods.IsGet(m) ? new[] { m, HttpMethods.Head } : [m]));
         }
     }
 }
