@@ -19,14 +19,49 @@ public sealed class BulkInsertTests : IDisposable
     [Fact]
     public async Task PositionalAndCommandInsertsStoreTheCorpusIdentically()
     {
-        await _source.Importer().ImportAsync(CorpusPaths.Corpus);
-        List<Article> articles;
-        await using (var db = _source.OpenDb())
+        var articles = await CorpusArticlesAsync();
+        Assert.True(articles.Count > 100, $"{articles.Count} articles in the corpus");
+        await AssertStoredIdenticallyAsync(articles);
+    }
+
+    // Text is bound as UTF-8 by position and by Microsoft.Data.Sqlite's commands: the empty text must
+    // stay text, not NULL, text longer than the statement's first buffer must be whole, and a lone
+    // surrogate must become what the commands make of it.
+    [Theory]
+    [InlineData("")]
+    [InlineData("naïve café, 東京, Ελληνικά, עברית, 😀")]
+    [InlineData("lone \uD800 high and \uDC00 low surrogates")]
+    [InlineData("long")]
+    public async Task PositionalAndCommandInsertsStoreTextIdentically(string text)
+    {
+        text = text == "long" ? string.Concat(Enumerable.Repeat("é😀x", 3_000)) : System.Text.RegularExpressions.Regex.Unescape(text);
+        var articles = (await CorpusArticlesAsync()).Take(3).ToList();
+        foreach (var article in articles)
         {
-            articles = await db.Articles.AsNoTracking().Include(a => a.Topics).Include(a => a.Related).OrderBy(a => a.Id).ToListAsync();
+            article.Excerpt = text;
+            article.Title = text + article.Title;
         }
 
-        Assert.True(articles.Count > 100, $"{articles.Count} articles in the corpus");
+        await AssertStoredIdenticallyAsync(articles);
+        await using var db = _positional.OpenDb();
+        Assert.All(await db.Articles.Select(a => a.Excerpt).ToListAsync(), excerpt => Assert.Equal(text.Length == 0 ? "" : Utf8RoundTrip(text), excerpt));
+    }
+
+    static string Utf8RoundTrip(string text) => System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));
+
+    async Task<List<Article>> CorpusArticlesAsync()
+    {
+        if (!File.Exists(_source.DatabasePath))
+        {
+            await _source.Importer().ImportAsync(CorpusPaths.Corpus);
+        }
+
+        await using var db = _source.OpenDb();
+        return await db.Articles.AsNoTracking().Include(a => a.Topics).Include(a => a.Related).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    async Task AssertStoredIdenticallyAsync(List<Article> articles)
+    {
         await WriteAsync(_positional, articles, positional: true);
         await WriteAsync(_commands, articles, positional: false);
 
