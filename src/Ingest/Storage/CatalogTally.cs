@@ -15,8 +15,13 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
 {
     readonly Dictionary<(string Kind, string Key, string Value), Change> _changes = [];
     readonly BulkInsert<CatalogVote> _votes = new(db, upsert: true);
-    readonly BulkInsert<Provider> _providers = new(db);
-    readonly BulkInsert<Topic> _topics = new(db);
+    readonly BulkInsert<Provider> _providers = new(db, upsert: true);
+    readonly BulkInsert<Topic> _topics = new(db, upsert: true);
+
+    // The stored votes of the last batch's keys: consecutive batches mostly touch the same providers
+    // and topics, so each batch loads only the keys that the one before did not touch. Only this
+    // class writes votes, so what it carries is what is stored; it holds one batch's keys, no more.
+    Dictionary<string, List<CatalogVote>> _carried = new(StringComparer.Ordinal);
 
     sealed class Change
     {
@@ -98,8 +103,8 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
 
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var keys = _changes.Keys.Select(k => k.Key).Distinct().ToList();
-        var stored = await db.CatalogVotes.AsNoTracking().Where(v => keys.Contains(v.Key)).ToListAsync(ct);
-        var votes = stored.ToDictionary(v => (v.Kind, v.Key, v.Value));
+        var votes = await StoredVotesAsync(keys, ct);
+        var gone = false;
         foreach (var ((kind, key, value), change) in _changes)
         {
             var vote = votes.GetValueOrDefault((kind, key, value)) ?? new CatalogVote { Kind = kind, Key = key, Value = value };
@@ -114,54 +119,88 @@ sealed class CatalogTally(NewsDbContext db) : IAsyncDisposable
             }
 
             votes[(kind, key, value)] = vote;
+            gone |= vote.Votes <= 0;
             await _votes.InsertAsync(vote, transaction, ct);
         }
 
-        await db.CatalogVotes.Where(v => keys.Contains(v.Key) && v.Votes <= 0).ExecuteDeleteAsync(ct);
+        if (gone)
+        {
+            await db.CatalogVotes.Where(v => keys.Contains(v.Key) && v.Votes <= 0).ExecuteDeleteAsync(ct);
+        }
+
         await RebuildProvidersAsync(votes.Values.Where(v => v.Kind != CatalogVote.TopicName), transaction, ct);
         await RebuildTopicsAsync(votes.Values.Where(v => v.Kind == CatalogVote.TopicName), transaction, ct);
+        Carry(keys, votes.Values);
         _changes.Clear();
     }
 
+    async Task<Dictionary<(string Kind, string Key, string Value), CatalogVote>> StoredVotesAsync(List<string> keys, CancellationToken ct)
+    {
+        var missing = keys.Where(k => !_carried.ContainsKey(k)).ToList();
+        var stored = missing.Count == 0 ? [] : await db.CatalogVotes.AsNoTracking().Where(v => missing.Contains(v.Key)).ToListAsync(ct);
+        stored.AddRange(keys.SelectMany(k => _carried.GetValueOrDefault(k) ?? []));
+        return stored.ToDictionary(v => (v.Kind, v.Key, v.Value));
+    }
+
+    void Carry(List<string> keys, IEnumerable<CatalogVote> votes)
+    {
+        _carried = keys.ToDictionary(k => k, _ => new List<CatalogVote>(), StringComparer.Ordinal);
+        foreach (var vote in votes.Where(v => v.Votes > 0))
+        {
+            _carried[vote.Key].Add(vote);
+        }
+    }
+
+    // Rows of the providers still named are replaced in place; the rest are deleted.
     async Task RebuildProvidersAsync(IEnumerable<CatalogVote> votes, System.Data.Common.DbTransaction transaction, CancellationToken ct)
     {
-        var byProvider = votes.GroupBy(v => v.Key).ToList();
-        var keys = byProvider.Select(g => g.Key).ToList();
-        await db.Providers.Where(p => keys.Contains(p.Key)).ExecuteDeleteAsync(ct);
-        foreach (var provider in byProvider)
+        var unnamed = new List<string>();
+        foreach (var provider in votes.GroupBy(v => v.Key))
         {
             var names = provider.Where(v => v.Kind == CatalogVote.ProviderName && v.Votes > 0).ToList();
             if (names.Count == 0)
             {
+                unnamed.Add(provider.Key);
                 continue;
             }
 
             var name = NullIfEmpty(MostGiven(names));
-            var images = MostGiven(provider.Where(v => v.Kind == CatalogVote.ProviderImages && v.Votes > 0));
-            await _providers.InsertAsync(new Provider
+            var row = _providers.Shape.Values(new Provider { Key = provider.Key, Name = name, NameKey = TextKeys.Fold(name), ArticleCount = names.Sum(v => v.Votes) });
+
+            // The images as the votes hold them: the JSON that the article rows store, which is what the column stores too.
+            if (MostGiven(provider.Where(v => v.Kind == CatalogVote.ProviderImages && v.Votes > 0)) is { } images)
             {
-                Key = provider.Key,
-                Name = name,
-                NameKey = TextKeys.Fold(name),
-                Images = images is null ? [] : ImageJson.Deserialize(images),
-                ArticleCount = names.Sum(v => v.Votes),
-            }, transaction, ct);
+                row[_providers.Shape.IndexOf(nameof(Provider.Images))] = images;
+            }
+
+            await _providers.InsertAsync(row, transaction, ct);
+        }
+
+        if (unnamed.Count > 0)
+        {
+            await db.Providers.Where(p => unnamed.Contains(p.Key)).ExecuteDeleteAsync(ct);
         }
     }
 
     async Task RebuildTopicsAsync(IEnumerable<CatalogVote> votes, System.Data.Common.DbTransaction transaction, CancellationToken ct)
     {
-        var bySlug = votes.GroupBy(v => v.Key).ToList();
-        var slugs = bySlug.Select(g => g.Key).ToList();
-        await db.Topics.Where(t => slugs.Contains(t.Slug)).ExecuteDeleteAsync(ct);
-        foreach (var topic in bySlug)
+        var unnamed = new List<string>();
+        foreach (var topic in votes.GroupBy(v => v.Key))
         {
             var names = topic.Where(v => v.Votes > 0).ToList();
-            if (names.Count > 0)
+            if (names.Count == 0)
             {
-                var name = MostGiven(names)!;
-                await _topics.InsertAsync(new Topic { Slug = topic.Key, Name = name, NameKey = TextKeys.Fold(name)!, ArticleCount = names.Sum(v => v.Votes) }, transaction, ct);
+                unnamed.Add(topic.Key);
+                continue;
             }
+
+            var name = MostGiven(names)!;
+            await _topics.InsertAsync(new Topic { Slug = topic.Key, Name = name, NameKey = TextKeys.Fold(name)!, ArticleCount = names.Sum(v => v.Votes) }, transaction, ct);
+        }
+
+        if (unnamed.Count > 0)
+        {
+            await db.Topics.Where(t => unnamed.Contains(t.Slug)).ExecuteDeleteAsync(ct);
         }
     }
 
