@@ -134,6 +134,12 @@ public sealed partial class HttpSemanticsTests(EditableApiFactory factory) : ICl
             Assert.Empty(response.Content.Headers.ContentEncoding);
             Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         }
+
+        // Each 304 varies as its 200 does: compression adds Vary when the request accepts an encoding.
+        using var compressible = await SendAsync(HttpMethod.Get, url, r => r.Headers.AcceptEncoding.ParseAdd("br"));
+        Assert.Equal(["Accept-Encoding"], compressible.Headers.Vary);
+        Assert.Equal(compressible.Headers.Vary, compressed.Headers.Vary);
+        Assert.Equal(first.Headers.Vary, get.Headers.Vary);
     }
 
     [Fact]

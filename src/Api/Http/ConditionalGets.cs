@@ -93,9 +93,18 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
             return false;
         }
 
+        // RFC 9110 15.4.5: a 304 carries the Vary that its 200 would have. Compression adds it to a
+        // JSON answer to a request that accepts an encoding; the 304 has no body left to compress.
+        var compressible = response.HttpContext.Request.Headers.AcceptEncoding.Count > 0
+            && response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
         response.StatusCode = StatusCodes.Status304NotModified;
         response.ContentType = null;
         response.ContentLength = null;
+        if (compressible)
+        {
+            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+
         return true;
     }
 
