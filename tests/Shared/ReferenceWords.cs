@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
+using NewsApi.Domain.Text;
 
 namespace NewsApi.Tests.Shared;
 
 /// <summary>
 /// SPEC's words, read one rune at a time, as the tests' own definition to hold the product's
 /// <c>TextKeys</c> to: a word is a run of letters and digits with the combining marks that follow
-/// them, each rune folded by invariant rules. Linked into each test project that needs it.
+/// them, each rune folded by invariant rules, read from the text composed to NFC. Linked into each
+/// test project that needs it. The composition is the product's <see cref="Nfc"/>: string.Normalize
+/// does nothing under InvariantGlobalization, and NfcTests hold Nfc to ICU's output.
 /// </summary>
 static class ReferenceWords
 {
@@ -14,7 +17,7 @@ static class ReferenceWords
     {
         var words = new List<string>();
         var current = new StringBuilder();
-        foreach (var rune in (text ?? "").EnumerateRunes())
+        foreach (var rune in Nfc.Normalize(text ?? "").EnumerateRunes())
         {
             var mark = Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
                 or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;

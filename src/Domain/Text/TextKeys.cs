@@ -5,7 +5,9 @@ namespace NewsApi.Domain.Text;
 
 /// <summary>
 /// The one definition of a "word" (a run of letters and digits, any script) and of the keys built
-/// from words, shared by the ingest that stores them and the API that matches against them.
+/// from words, shared by the ingest that stores them and the API that matches against them. Every
+/// key is built from the text composed to NFC, so canonically equivalent spellings (é as U+00E9 or
+/// as e + U+0301) give one key; display text is stored as written.
 /// </summary>
 public static class TextKeys
 {
@@ -47,12 +49,13 @@ public static class TextKeys
     // The one word scanner: each word lower-cased and preceded by the separator (never a letter,
     // digit or mark, so the words can be split apart again). Characters go straight into the
     // builder: the ingest runs this over every title and excerpt, and a string per character
-    // made it the ingest's largest source of garbage.
+    // made it the ingest's largest source of garbage. Text already in NFC (nearly all) is read as
+    // it is, without a copy.
     static void AppendWords(StringBuilder builder, string text, char separator)
     {
         Span<char> folded = stackalloc char[2];
         var inWord = false;
-        foreach (var rune in text.EnumerateRunes())
+        foreach (var rune in Nfc.Normalize(text).EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune) || (inWord && IsMark(rune)))
             {
@@ -76,5 +79,5 @@ public static class TextKeys
         or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>Lower-cased with invariant rules, for case-insensitive equality in any script.</summary>
-    public static string? Fold(string? text) => text?.ToLower(CultureInfo.InvariantCulture);
+    public static string? Fold(string? text) => text is null ? null : Nfc.Normalize(text).ToLower(CultureInfo.InvariantCulture);
 }
