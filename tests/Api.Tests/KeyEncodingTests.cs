@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 
 namespace NewsApi.Api.Tests;
@@ -66,10 +67,14 @@ public sealed class KeyEncodingApiFactory : NewsApiFactory
     }
 }
 
-/// <summary>Keys are the same for canonically equivalent text, in the stored keys, the list index and SQL alike.</summary>
+/// <summary>
+/// Keys are the same for canonically equivalent text, and a key holding '/' or '%' is addressed by
+/// its escaped form, decoded once, on every endpoint that takes one in its path.
+/// </summary>
 public sealed class KeyEncodingTests(KeyEncodingApiFactory factory) : IClassFixture<KeyEncodingApiFactory>
 {
     const string CafeSlug = "caf\u00e9";
+    const string WriterPath = "/api/providers/medium.com%2F%40writer";
 
     readonly HttpClient _client = factory.CreateClient();
 
@@ -109,6 +114,49 @@ public sealed class KeyEncodingTests(KeyEncodingApiFactory factory) : IClassFixt
     public async Task SearchFindsTitlesWhicheverWayTheirAccentsAreEncoded(string q, string id)
     {
         Assert.Equal([id], await IdsAsync("/api/articles?q=" + Uri.EscapeDataString(q)));
+    }
+
+    [Fact]
+    public async Task AProviderWhoseDomainHoldsASlashIsServedAtItsEscapedDomain()
+    {
+        var providers = await _client.GetAllAsync<ProviderDto>("/api/providers");
+        var provider = await _client.GetFromJsonOkAsync<ProviderDto>(WriterPath);
+        var (firstResponse, first) = await _client.GetPageAsync<SummaryDto>(WriterPath + "/articles?pageSize=1");
+        var links = HttpHelpers.Links(firstResponse);
+        var (_, second) = await _client.GetPageAsync<SummaryDto>(links["next"]);
+
+        Assert.Contains(providers, p => p.Domain == "medium.com/@writer");
+        Assert.Equal("medium.com/@writer", provider.Domain);
+        Assert.Equal(2, provider.ArticleCount);
+        Assert.Equal(2, first.TotalCount);
+        Assert.Equal(WriterPath + "/articles?pageSize=1&page=2", links["next"]);
+        Assert.Equal(WriterPath + "/articles?pageSize=1&page=1", links["first"]);
+        Assert.Equal(["kx-etude", "kx-creme"], first.Items.Concat(second.Items).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task ATopicNameHoldingASlashFindsItsTopic()
+    {
+        var topic = await _client.GetFromJsonOkAsync<TopicDto>("/api/topics/Medium.com%2F@writer");
+        var (_, articles) = await _client.GetPageAsync<SummaryDto>("/api/topics/Medium.com%2F@writer/articles");
+
+        Assert.Equal("medium-com-writer", topic.Slug);
+        Assert.Equal("kx-creme", Assert.Single(articles.Items).Id);
+    }
+
+    [Fact]
+    public async Task AnEscapedPercentSignIsDecodedOnceNotTwice()
+    {
+        var article = await _client.GetJsonAsync("/api/articles/kx-odd%252Fid");
+        var provider = await _client.GetFromJsonOkAsync<ProviderDto>("/api/providers/odd%252Fdomain.example");
+        var (response, page) = await _client.GetPageAsync<SummaryDto>("/api/providers/odd%252Fdomain.example/articles");
+
+        Assert.Equal("kx-odd%2Fid", article.GetProperty("id").GetString());
+        Assert.Equal("odd%2fdomain.example", provider.Domain);
+        Assert.Equal("kx-odd%2Fid", Assert.Single(page.Items).Id);
+        Assert.Equal("/api/providers/odd%252Fdomain.example/articles?page=1", HttpHelpers.Links(response)["first"]);
+        await _client.GetProblemAsync("/api/articles/kx-odd%2Fid", HttpStatusCode.NotFound);
+        await _client.GetProblemAsync("/api/providers/odd%2Fdomain.example", HttpStatusCode.NotFound);
     }
 
     // The ids a list answers, the same with the list index and with SQL alone.

@@ -38,8 +38,9 @@ public static class ArticlesApi
         return await pages.PageAsync(ArticleScope.All, query, context, ct);
     }
 
-    static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetArticle(string id, NewsDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetArticle(string id, NewsDbContext db, HttpContext context, CancellationToken ct)
     {
+        id = PathSegments.Decode(context, id);
         // A split query: the row, its topics and its related links must come from one state.
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var row = await ArticleReads.Detail(db, id, ct);
@@ -56,6 +57,7 @@ public static class ArticlesApi
             return Problems.Invalid(errors);
         }
 
+        id = PathSegments.Decode(context, id);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         if (await ArticleReads.RelatedCount(db, id, ct) is not { } total)
         {

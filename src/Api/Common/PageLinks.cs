@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Primitives;
+using NewsApi.Api.Http;
 
 namespace NewsApi.Api.Common;
 
@@ -51,6 +52,6 @@ public static class PageLinks
         }
 
         query.Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return $"<{request.PathBase}{request.Path}{query.ToQueryString()}>; rel=\"{rel}\"";
+        return $"<{PathSegments.Encoded(request)}{query.ToQueryString()}>; rel=\"{rel}\"";
     }
 }

@@ -51,8 +51,9 @@ public static class ProvidersApi
         return TypedResults.Ok(page);
     }
 
-    static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(string domain, NewsDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(string domain, NewsDbContext db, HttpContext context, CancellationToken ct)
     {
+        domain = PathSegments.Decode(context, domain);
         var key = Key(domain);
         var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Key == key && p.ArticleCount > 0, ct);
         return provider is null ? Problems.NotFound("provider", domain) : TypedResults.Ok(ToResponse(provider));
@@ -66,6 +67,7 @@ public static class ProvidersApi
             return invalid;
         }
 
+        domain = PathSegments.Decode(context, domain);
         var key = Key(domain);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var scope = ArticleScope.Provider(key);

@@ -51,8 +51,9 @@ public static class TopicsApi
         return TypedResults.Ok(page);
     }
 
-    static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetTopic(string slug, NewsDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetTopic(string slug, NewsDbContext db, HttpContext context, CancellationToken ct)
     {
+        slug = PathSegments.Decode(context, slug);
         var key = TextKeys.Slug(slug);
         var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == key && t.ArticleCount > 0, ct);
         return topic is null ? Problems.NotFound("topic", slug) : TypedResults.Ok(ToResponse(topic));
@@ -66,6 +67,7 @@ public static class TopicsApi
             return invalid;
         }
 
+        slug = PathSegments.Decode(context, slug);
         var key = TextKeys.Slug(slug);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var scope = ArticleScope.Topic(key);
