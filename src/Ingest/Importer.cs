@@ -35,6 +35,8 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         await db.Database.OpenConnectionAsync(ct);
         await DatabaseSchema.MigrateAsync(db, ct);
         await DatabaseSchema.PrepareForBulkWritesAsync(db, ct);
+        await using var checkpoints = await DatabaseSchema.StartBackgroundCheckpointsAsync(db, ct);
+
         // A run killed during a bulk load left the indexes dropped; into an empty database, load first.
         await DatabaseSchema.CreateMissingIndexesAsync(db, ct);
         if (!await db.Articles.AnyAsync(ct))

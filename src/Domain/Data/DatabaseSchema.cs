@@ -35,6 +35,10 @@ public static class DatabaseSchema
     public static Task PrepareForBulkWritesAsync(NewsDbContext db, CancellationToken ct = default) =>
         SqliteConnectionSetup.PrepareForBulkWritesAsync(db, ct);
 
+    /// <summary>Starts copying the write-ahead log into the file beside a bulk writer; dispose it when the writer is done.</summary>
+    public static async Task<IAsyncDisposable> StartBackgroundCheckpointsAsync(NewsDbContext db, CancellationToken ct = default) =>
+        await SqliteBackgroundCheckpoints.StartAsync(db.Database.GetConnectionString()!, ct);
+
     /// <summary>
     /// Drops the model's secondary indexes (never a key or a unique index) and suspends the full-text
     /// index, so that a load into an empty database builds each index once, sorted, at the end
