@@ -65,6 +65,42 @@ public sealed class BulkLoadIndexTests : IDisposable
         AssertSearchIndexMatchesArticles(_workspace);
     }
 
+    [Fact]
+    public async Task IndexesBuiltFromSortsSpilledInRunsAreWholeAndTheWritersSettingsAreBack()
+    {
+        await using var db = _workspace.OpenDb();
+        await db.Database.OpenConnectionAsync();
+        await DatabaseSchema.MigrateAsync(db);
+        await DatabaseSchema.PrepareForBulkWritesAsync(db);
+        await DatabaseSchema.DropSecondaryIndexesAsync(db);
+
+        // Keys of ~3 MB per sort index: more than one 1 MB sort buffer, so the build merges runs.
+        await db.Database.ExecuteSqlRawAsync("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
+            INSERT INTO Articles (Id, Title, TitleKey, Published, ProviderImages, Images, SearchText, RelatedCount,
+                DateAscKey, DateDescKey, QualityAscKey, QualityDescKey, HeatAscKey, HeatDescKey,
+                SourceLength, SourceModifiedTicks, SourcePath, SourceSha256)
+            SELECT printf('%s-%d', hex(randomblob(20)), i), 'T', lower(hex(randomblob(12))), i % 10 <> 0, '[]', '[]', 'word', 0,
+                random(), random(), random() % 200, random() % 200, random() % 100, random() % 100,
+                1, 1, 'p' || i, 'h'
+            FROM n
+            """);
+        await DatabaseSchema.CreateMissingIndexesAsync(db);
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        Assert.Equal(-16384L, ConnectionScalar(connection, "PRAGMA cache_size"));
+        Assert.Equal(0L, ConnectionScalar(connection, "PRAGMA threads"));
+        Assert.Equal("ok", ConnectionScalar(connection, "PRAGMA integrity_check"));
+        Assert.Equal(27000L, ConnectionScalar(connection, "SELECT count(*) FROM Articles INDEXED BY IX_Articles_HeatDescKey_Id WHERE Published AND HeatDescKey >= -1000"));
+    }
+
+    static object? ConnectionScalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     async Task<string[]> MigratedSchemaAsync()
     {
         await using var db = _migratedOnly.OpenDb();

@@ -60,7 +60,8 @@ public static class DatabaseSchema
         var existing = await SqliteSchemaSetup.IndexNamesAsync(db, ct);
         if (!SecondaryIndexes(db.Model).All(i => existing.Contains(i.Name)))
         {
-            await ExecuteAsync(db, SecondaryIndexes(DesignTimeModel(db)).Where(i => !existing.Contains(i.Name)).Select(CreateIndexOperation.CreateFrom), ct);
+            var missing = SecondaryIndexes(DesignTimeModel(db)).Where(i => !existing.Contains(i.Name)).Select(CreateIndexOperation.CreateFrom);
+            await SqliteSchemaSetup.WithParallelSortsAsync(db, () => ExecuteAsync(db, missing, ct), ct);
         }
 
         await SqliteArticleSearch.ResumeIndexingAsync(db, ct);
