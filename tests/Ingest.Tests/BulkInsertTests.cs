@@ -7,14 +7,20 @@ using NewsApi.Ingest.Storage;
 namespace NewsApi.Ingest.Tests;
 
 /// <summary>
-/// The two ways <see cref="BulkInsert{T}"/> writes a row, values bound by position on SQLite's own
-/// statement and EF Core's typed parameters on a command, must store the same values of the same types.
+/// Every way <see cref="BulkInsert{T}"/> writes a row must store what EF Core's typed parameters on a
+/// command store, the same values of the same types: values bound by position on SQLite's own
+/// statement, and the ingest's rows packed beside the parsing (<see cref="PackedRows"/>), bound by
+/// position or unpacked onto a command.
 /// </summary>
 public sealed class BulkInsertTests : IDisposable
 {
     readonly TempWorkspace _source = new();
     readonly TempWorkspace _positional = new();
+    readonly TempWorkspace _packed = new();
+    readonly TempWorkspace _packedCommands = new();
     readonly TempWorkspace _commands = new();
+
+    enum Way { Commands, Positional, Packed, PackedCommands }
 
     [Fact]
     public async Task PositionalAndCommandInsertsStoreTheCorpusIdentically()
@@ -43,7 +49,7 @@ public sealed class BulkInsertTests : IDisposable
         }
 
         await AssertStoredIdenticallyAsync(articles);
-        await using var db = _positional.OpenDb();
+        await using var db = _packed.OpenDb();
         Assert.All(await db.Articles.Select(a => a.Excerpt).ToListAsync(), excerpt => Assert.Equal(text.Length == 0 ? "" : Utf8RoundTrip(text), excerpt));
     }
 
@@ -62,10 +68,17 @@ public sealed class BulkInsertTests : IDisposable
 
     async Task AssertStoredIdenticallyAsync(List<Article> articles)
     {
-        await WriteAsync(_positional, articles, positional: true);
-        await WriteAsync(_commands, articles, positional: false);
+        await WriteAsync(_commands, articles, Way.Commands);
+        foreach (var (workspace, way) in new[] { (_positional, Way.Positional), (_packed, Way.Packed), (_packedCommands, Way.PackedCommands) })
+        {
+            await WriteAsync(workspace, articles, way);
+            await AssertSameRowsAsync(workspace, articles);
+        }
+    }
 
-        await using var connection = new SqliteConnection($"Data Source={_positional.DatabasePath}");
+    async Task AssertSameRowsAsync(TempWorkspace written, List<Article> articles)
+    {
+        await using var connection = new SqliteConnection($"Data Source={written.DatabasePath}");
         await connection.OpenAsync();
         await using var attach = connection.CreateCommand();
         attach.CommandText = $"ATTACH '{_commands.DatabasePath}' AS other";
@@ -82,27 +95,38 @@ public sealed class BulkInsertTests : IDisposable
         }
     }
 
-    static async Task WriteAsync(TempWorkspace workspace, List<Article> articles, bool positional)
+    static async Task WriteAsync(TempWorkspace workspace, List<Article> articles, Way way)
     {
         await using var db = workspace.OpenDb();
         await db.Database.OpenConnectionAsync();
         await DatabaseSchema.MigrateAsync(db);
-        await using var articleRows = new BulkInsert<Article>(db, positional: positional);
-        await using var topicRows = new BulkInsert<ArticleTopic>(db, positional: positional);
-        await using var relatedRows = new BulkInsert<RelatedLink>(db, positional: positional);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var dbTransaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
-        foreach (var article in articles)
+        if (way is Way.Packed or Way.PackedCommands)
         {
-            await articleRows.InsertAsync(article, dbTransaction, CancellationToken.None);
-            foreach (var topic in article.Topics)
+            await using var writer = new ArticleWriter(db, positional: way == Way.Packed);
+            foreach (var article in articles)
             {
-                await topicRows.InsertAsync(topic, dbTransaction, CancellationToken.None);
+                await writer.InsertAsync(writer.Rows(article), dbTransaction, CancellationToken.None);
             }
-
-            foreach (var related in article.Related)
+        }
+        else
+        {
+            await using var articleRows = new BulkInsert<Article>(db, positional: way == Way.Positional);
+            await using var topicRows = new BulkInsert<ArticleTopic>(db, positional: way == Way.Positional);
+            await using var relatedRows = new BulkInsert<RelatedLink>(db, positional: way == Way.Positional);
+            foreach (var article in articles)
             {
-                await relatedRows.InsertAsync(related, dbTransaction, CancellationToken.None);
+                await articleRows.InsertAsync(article, dbTransaction, CancellationToken.None);
+                foreach (var topic in article.Topics)
+                {
+                    await topicRows.InsertAsync(topic, dbTransaction, CancellationToken.None);
+                }
+
+                foreach (var related in article.Related)
+                {
+                    await relatedRows.InsertAsync(related, dbTransaction, CancellationToken.None);
+                }
             }
         }
 
@@ -120,6 +144,8 @@ public sealed class BulkInsertTests : IDisposable
     {
         _source.Dispose();
         _positional.Dispose();
+        _packed.Dispose();
+        _packedCommands.Dispose();
         _commands.Dispose();
     }
 }

@@ -17,6 +17,19 @@ public abstract class PositionalInsert : IDisposable
     /// <summary>Binds the value of the statement's parameter at <paramref name="index"/> (0-based, in order of appearance).</summary>
     public abstract void Bind(int index, object? value);
 
+    public abstract void BindNull(int index);
+
+    /// <summary>Binds text already encoded as UTF-8.</summary>
+    public abstract void BindText(int index, ReadOnlySpan<byte> utf8);
+
+    public abstract void BindBlob(int index, ReadOnlySpan<byte> bytes);
+
+    public abstract void BindInt64(int index, long value);
+
+    public abstract void BindDouble(int index, double value);
+
+    public abstract void BindDateTime(int index, DateTime value);
+
     /// <summary>Runs the statement with the bound values, in the connection's current transaction.</summary>
     public abstract void Execute();
 

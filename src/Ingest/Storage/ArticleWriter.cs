@@ -4,19 +4,22 @@ using NewsApi.Domain.Articles;
 
 namespace NewsApi.Ingest.Storage;
 
-/// <summary>An article's row with its topic and related-link rows, as the values the database stores, and its catalog votes.</summary>
-sealed record ArticleRows(object?[] Row, object?[][] Topics, object?[][] Related, ArticleVotes Votes);
+/// <summary>
+/// An article's row, then its topic rows, then its related-link rows, packed as the values the
+/// database stores (<see cref="PackedRows"/>), and its catalog votes.
+/// </summary>
+sealed record ArticleRows(byte[] Packed, int Topics, int Related, ArticleVotes Votes);
 
 /// <summary>
 /// Writes articles with their topics and related links. Converting an article to its rows
-/// (<see cref="Rows"/>: getters, value converters, image JSON) may run on any thread, so the ingest
-/// does it beside the parsing and leaves the single writer only the binding and SQLite's work.
+/// (<see cref="Rows"/>: getters, value converters, image JSON, UTF-8) may run on any thread, so the
+/// ingest does it beside the parsing and leaves the single writer only the binding and SQLite's work.
 /// </summary>
-sealed class ArticleWriter(DbContext db) : IAsyncDisposable
+sealed class ArticleWriter(DbContext db, bool positional = true) : IAsyncDisposable
 {
-    readonly BulkInsert<Article> _articles = new(db);
-    readonly BulkInsert<ArticleTopic> _topics = new(db);
-    readonly BulkInsert<RelatedLink> _related = new(db);
+    readonly BulkInsert<Article> _articles = new(db, positional: positional);
+    readonly BulkInsert<ArticleTopic> _topics = new(db, positional: positional);
+    readonly BulkInsert<RelatedLink> _related = new(db, positional: positional);
     int _providerImagesColumn = -1;
 
     public ArticleRows Rows(Article article)
@@ -27,21 +30,32 @@ sealed class ArticleWriter(DbContext db) : IAsyncDisposable
             _providerImagesColumn = _articles.Shape.IndexOf(nameof(Article.ProviderImages));
         }
 
-        return new(row, [.. article.Topics.Select(_topics.Shape.Values)], [.. article.Related.Select(_related.Shape.Values)],
+        var rows = new List<object?[]>(1 + article.Topics.Count + article.Related.Count) { row };
+        foreach (var topic in article.Topics)
+        {
+            rows.Add(_topics.Shape.Values(topic));
+        }
+
+        foreach (var related in article.Related)
+        {
+            rows.Add(_related.Shape.Values(related));
+        }
+
+        return new(PackedRows.Pack(rows), article.Topics.Count, article.Related.Count,
             ArticleVotes.Of(article, (string)row[_providerImagesColumn]!));
     }
 
     public async Task InsertAsync(ArticleRows rows, DbTransaction transaction, CancellationToken ct)
     {
-        await _articles.InsertAsync(rows.Row, transaction, ct);
-        foreach (var topic in rows.Topics)
+        var offset = await _articles.InsertAsync(rows.Packed, 0, transaction, ct);
+        for (var i = 0; i < rows.Topics; i++)
         {
-            await _topics.InsertAsync(topic, transaction, ct);
+            offset = await _topics.InsertAsync(rows.Packed, offset, transaction, ct);
         }
 
-        foreach (var related in rows.Related)
+        for (var i = 0; i < rows.Related; i++)
         {
-            await _related.InsertAsync(related, transaction, ct);
+            offset = await _related.InsertAsync(rows.Packed, offset, transaction, ct);
         }
     }
 

@@ -73,6 +73,31 @@ sealed class BulkInsert<T>(DbContext db, bool upsert = false, bool positional = 
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Inserts the row packed at <paramref name="offset"/> (<see cref="PackedRows"/>); returns the offset after it.</summary>
+    public async ValueTask<int> InsertAsync(byte[] packed, int offset, DbTransaction transaction, CancellationToken ct)
+    {
+        var columns = Shape.Columns.Count;
+        if ((_statement ??= Prepare()).Positional is { } positional)
+        {
+            for (var i = 0; i < columns; i++)
+            {
+                offset = PackedRows.Bind(packed, offset, positional, i);
+            }
+
+            positional.Execute();
+            return offset;
+        }
+
+        var values = new object?[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            values[i] = PackedRows.Read(packed, ref offset);
+        }
+
+        await InsertAsync(values, transaction, ct);
+        return offset;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_statement is not null)

@@ -25,21 +25,41 @@ sealed class SqliteInsertStatement : PositionalInsert
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
-    public override void Bind(int index, object? value) => Check(value switch
+    public override void Bind(int index, object? value)
     {
-        null => raw.sqlite3_bind_null(_statement, index + 1),
-        string text => BindText(index + 1, text),
-        long number => raw.sqlite3_bind_int64(_statement, index + 1, number),
-        int number => raw.sqlite3_bind_int64(_statement, index + 1, number),
-        bool flag => raw.sqlite3_bind_int64(_statement, index + 1, flag ? 1 : 0),
-        double number => raw.sqlite3_bind_double(_statement, index + 1, number),
-        byte[] bytes => raw.sqlite3_bind_blob(_statement, index + 1, bytes),
-        // Microsoft.Data.Sqlite's text form, so that rows compare and sort as EF Core wrote them.
-        DateTime time => BindText(index + 1, time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-        _ => throw new NotSupportedException($"no SQLite binding for a {value.GetType().Name}"),
-    });
+        switch (value)
+        {
+            case null: BindNull(index); break;
+            case string text: BindText(index, text); break;
+            case long number: BindInt64(index, number); break;
+            case int number: BindInt64(index, number); break;
+            case bool flag: BindInt64(index, flag ? 1 : 0); break;
+            case double number: BindDouble(index, number); break;
+            case byte[] bytes: BindBlob(index, bytes); break;
+            case DateTime time: BindDateTime(index, time); break;
+            default: throw new NotSupportedException($"no SQLite binding for a {value.GetType().Name}");
+        }
+    }
 
-    int BindText(int position, string text)
+    public override void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index + 1));
+
+    public override void BindText(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, index + 1, utf8));
+
+    public override void BindBlob(int index, ReadOnlySpan<byte> bytes) => Check(raw.sqlite3_bind_blob(_statement, index + 1, bytes));
+
+    public override void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index + 1, value));
+
+    public override void BindDouble(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index + 1, value));
+
+    // Microsoft.Data.Sqlite's text form, so that rows compare and sort as EF Core wrote them.
+    public override void BindDateTime(int index, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[32];
+        value.TryFormat(text, out var length, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        BindText(index, text[..length]);
+    }
+
+    void BindText(int index, string text)
     {
         if (_utf8.Length < Encoding.UTF8.GetMaxByteCount(text.Length))
         {
@@ -48,7 +68,7 @@ sealed class SqliteInsertStatement : PositionalInsert
 
         // A lone surrogate becomes U+FFFD, as Microsoft.Data.Sqlite's commands store it.
         var length = Encoding.UTF8.GetBytes(text, _utf8);
-        return raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, length));
+        BindText(index, _utf8.AsSpan(0, length));
     }
 
     public override void Execute()
