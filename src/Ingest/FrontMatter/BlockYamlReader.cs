@@ -23,7 +23,9 @@ internal sealed class BlockYamlReader
     /// </summary>
     static readonly SearchValues<char> Declined = SearchValues.Create(DeclinedCharacters());
 
-    readonly string _text;
+    // The YAML text is the first _length characters of _text (a pooled buffer may be longer).
+    readonly char[] _text;
+    readonly int _length;
     readonly int _lineOffset;
     readonly int _maxDepth;
     readonly int _maxNodes;
@@ -40,9 +42,10 @@ internal sealed class BlockYamlReader
     /// <summary>Where the next token starts on the current line.</summary>
     int _pos;
 
-    BlockYamlReader(string text, int lineOffset, int maxDepth, int maxNodes)
+    BlockYamlReader(char[] text, int length, int lineOffset, int maxDepth, int maxNodes)
     {
         _text = text;
+        _length = length;
         _lineOffset = lineOffset;
         _maxDepth = maxDepth;
         _maxNodes = maxNodes;
@@ -52,15 +55,19 @@ internal sealed class BlockYamlReader
     /// True with the tree <see cref="YamlTreeBuilder.Build"/> would give for <paramref name="yaml"/> (null for
     /// no document), or false when the text is outside the subset this reader is sure of.
     /// </summary>
-    public static bool TryRead(string yaml, int lineOffset, int maxDepth, int maxNodes, out YamlValue? root)
+    public static bool TryRead(string yaml, int lineOffset, int maxDepth, int maxNodes, out YamlValue? root) =>
+        TryRead(yaml.ToCharArray(), yaml.Length, lineOffset, maxDepth, maxNodes, out root);
+
+    /// <summary>As <see cref="TryRead(string, int, int, int, out YamlValue?)"/>, for the first <paramref name="length"/> characters of <paramref name="yaml"/>; keeps no reference to it.</summary>
+    public static bool TryRead(char[] yaml, int length, int lineOffset, int maxDepth, int maxNodes, out YamlValue? root)
     {
         root = null;
-        if (yaml.AsSpan().ContainsAny(Declined) || HasLoneSurrogate(yaml))
+        if (yaml.AsSpan(0, length).ContainsAny(Declined) || HasLoneSurrogate(yaml.AsSpan(0, length)))
         {
             return false;
         }
 
-        var reader = new BlockYamlReader(yaml, lineOffset, maxDepth, maxNodes);
+        var reader = new BlockYamlReader(yaml, length, lineOffset, maxDepth, maxNodes);
         if (!reader.NextContentLine())
         {
             return false;
@@ -396,12 +403,12 @@ internal sealed class BlockYamlReader
     /// </summary>
     bool NextContentLine()
     {
-        while (_nextLine < _text.Length)
+        while (_nextLine < _length)
         {
             _lineStart = _nextLine;
             _line++;
-            var newline = _text.AsSpan(_lineStart).IndexOf('\n');
-            var end = newline < 0 ? _text.Length : _lineStart + newline;
+            var newline = _text.AsSpan(_lineStart, _length - _lineStart).IndexOf('\n');
+            var end = newline < 0 ? _length : _lineStart + newline;
             _nextLine = end + 1;
             if (end > _lineStart && _text[end - 1] == '\r')
             {
@@ -445,9 +452,9 @@ internal sealed class BlockYamlReader
         text is "~" or "null" or "Null" or "NULL" ? YamlScalarKind.Null : YamlScalarKind.Untyped;
 
     /// <summary>YAML text is Unicode: a surrogate that is not half of a pair is YamlDotNet's to reject.</summary>
-    static bool HasLoneSurrogate(string text)
+    static bool HasLoneSurrogate(ReadOnlySpan<char> text)
     {
-        for (var at = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF'); at >= 0 && at < text.Length; at++)
+        for (var at = text.IndexOfAnyInRange('\uD800', '\uDFFF'); at >= 0 && at < text.Length; at++)
         {
             if (char.IsHighSurrogate(text[at]) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]))
             {

@@ -47,14 +47,18 @@ public static class FrontMatterParser
                 : new FrontMatterError("no front matter: the file does not start with a '---' line", 1, 1);
         }
 
-        var yaml = StrictUtf8.GetString(content[block.Start..block.End]);
+        // The fast path reads the text from a pooled buffer; only YamlDotNet needs it as a string.
+        var bytes = content[block.Start..block.End];
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
         var maxDepth = Math.Min(limits.MaxDepth, DepthCeiling);
         try
         {
+            var length = StrictUtf8.GetChars(bytes, chars);
+
             // The opening '---' is the one line before the YAML text.
-            if (!fastPath || !BlockYamlReader.TryRead(yaml, lineOffset: 1, maxDepth, limits.MaxNodes, out var root))
+            if (!fastPath || !BlockYamlReader.TryRead(chars, length, lineOffset: 1, maxDepth, limits.MaxNodes, out var root))
             {
-                root = YamlTreeBuilder.Build(yaml, lineOffset: 1, maxDepth, limits.MaxNodes, limits.MaxAliasText);
+                root = YamlTreeBuilder.Build(new string(chars, 0, length), lineOffset: 1, maxDepth, limits.MaxNodes, limits.MaxAliasText);
             }
 
             return new FrontMatterDocumentReader(maxDepth).Read(root);
@@ -62,6 +66,10 @@ public static class FrontMatterParser
         catch (FrontMatterRejectedException e)
         {
             return e.Error;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 
