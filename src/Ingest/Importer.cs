@@ -39,13 +39,15 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
         // A run killed during a bulk load left the indexes dropped; into an empty database, load first.
         await DatabaseSchema.CreateMissingIndexesAsync(db, ct);
-        if (!await db.Articles.AnyAsync(ct))
+        var empty = !await db.Articles.AnyAsync(ct);
+        if (empty)
         {
             await DatabaseSchema.DropSecondaryIndexesAsync(db, ct);
         }
 
-        // The stored versions are looked up on a connection of their own, so that lookups and writes overlap.
-        await using var lookup = new NewsDbContext(options.ForWriter());
+        // The stored versions are looked up on a connection of their own, so that lookups and writes
+        // overlap; in a database that was empty there are none (an id written earlier in the run is a claim).
+        await using var lookup = empty ? null : new NewsDbContext(options.ForWriter());
         await using var run = new Run(db, lookup, _settings, onFile ?? (_ => { }), onBatch ?? (_ => { }));
         await run.StartAsync(ct);
 
@@ -98,7 +100,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         return run.Totals;
     }
 
-    sealed class Run(NewsDbContext db, NewsDbContext lookup, ImportSettings settings, Action<FileOutcome> onFile, Action<BatchReport> onBatch) : IAsyncDisposable
+    sealed class Run(NewsDbContext db, NewsDbContext? lookup, ImportSettings settings, Action<FileOutcome> onFile, Action<BatchReport> onBatch) : IAsyncDisposable
     {
         readonly ArticleWriter _articles = new(db);
         readonly CatalogTally _catalog = new(db);
@@ -149,6 +151,11 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         async Task<LookedUpBatch> LookUpAsync(ContentFile[] files, bool last, CancellationToken ct)
         {
             var ids = files.Select(f => f.Id).Distinct(StringComparer.Ordinal).ToList();
+            if (lookup is null)
+            {
+                return new LookedUpBatch(files, ids, new Dictionary<string, StoredSource>(StringComparer.Ordinal), last);
+            }
+
             var stored = await lookup.Articles.AsNoTracking()
                 .Where(a => ids.Contains(a.Id))
                 .Select(a => new StoredSource(a.Id, a.Source.Path, a.Source.Length, a.Source.ModifiedTicks, a.Source.Sha256))
