@@ -21,6 +21,12 @@ static class SqliteArticleSearch
 
     const string RebuildSql = "INSERT INTO ArticleSearch (ArticleSearch) VALUES ('rebuild');";
 
+    // FTS5 writes its pending terms out as a new segment whenever they pass 1 MB (its default), and
+    // merges segments as it goes; a rebuild flushes 16 times less often at 16 MB (the end of a bulk
+    // load of 100,000 articles 0.1-0.5 s shorter, alternated). Kept in the index's config, so later
+    // runs' large transactions flush less often too: at most 16 MB of memory, in the writer only.
+    const string LargerFlushesSql = "INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('hashsize', 16777216);";
+
     // unicode61 folds case like our words; diacritics are kept, as they are in SearchText.
     public const string CreateSql = $"""
         CREATE VIRTUAL TABLE ArticleSearch USING fts5(SearchText, content='Articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0');
@@ -55,7 +61,7 @@ static class SqliteArticleSearch
     {
         if (!await SqliteSchemaSetup.ExistsAsync(db, "trigger", "Articles_Search_Insert", ct))
         {
-            await db.Database.ExecuteSqlRawAsync(InsertTriggerSql + RebuildSql, ct);
+            await db.Database.ExecuteSqlRawAsync(InsertTriggerSql + LargerFlushesSql + RebuildSql, ct);
         }
     }
 
