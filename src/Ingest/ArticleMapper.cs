@@ -7,14 +7,14 @@ namespace NewsApi.Ingest;
 /// <summary>The one place where front matter becomes the stored model.</summary>
 public static class ArticleMapper
 {
-    public static Article ToArticle(FrontMatterDocument doc, ContentFile file, string sha256)
+    public static Article ToArticle(FrontMatterDocument doc, ContentFile file, string contentHash)
     {
         var id = file.Id;
         var category = doc.Category ?? file.FolderCategory;
         return new Article
         {
             Id = id,
-            Source = new SourceFile { Path = file.RelativePath, Length = file.Length, ModifiedTicks = file.ModifiedTicks, Sha256 = sha256 },
+            Source = new SourceFile { Path = file.RelativePath, Length = file.Length, ModifiedTicks = file.ModifiedTicks, ContentHash = contentHash },
             Category = category,
             CategoryKey = TextKeys.Fold(category),
             Title = doc.Title,

@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Microsoft.Win32.SafeHandles;
 using NewsApi.Domain.Articles;
 using NewsApi.Ingest.FrontMatter;
@@ -13,7 +13,7 @@ namespace NewsApi.Ingest;
 /// the rows are kept, not the parsed document or the article: a batch waits for the writer through
 /// garbage collections, and whatever it holds is copied by each of them.
 /// </summary>
-sealed record FilePreparation(bool SameStat, string? Sha256, bool Parsed, FrontMatterError? ParseError, FrontMatterError? ReadError, ArticleRows? Rows = null)
+sealed record FilePreparation(bool SameStat, string? ContentHash, bool Parsed, FrontMatterError? ParseError, FrontMatterError? ReadError, ArticleRows? Rows = null)
 {
     /// <summary>The stored version is this file, unchanged by size and time (nothing was read).</summary>
     public static readonly FilePreparation Unchanged = new(true, null, false, null, null);
@@ -50,15 +50,15 @@ sealed record FilePreparation(bool SameStat, string? Sha256, bool Parsed, FrontM
 
             buffer = ArrayPool<byte>.Shared.Rent((int)length);
             var bytes = buffer.AsSpan(0, ReadAll(handle, buffer.AsSpan(0, (int)length)));
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (!forceParse && storedHere && stored!.Sha256 == sha256)
+            var hash = Convert.ToHexStringLower(XxHash128.Hash(bytes));
+            if (!forceParse && storedHere && stored!.ContentHash == hash)
             {
-                return new(false, sha256, false, null, null);
+                return new(false, hash, false, null, null);
             }
 
             var (document, error) = FrontMatterParser.Parse(bytes, limits);
-            var rows = document is not null && toRows is not null ? toRows(ArticleMapper.ToArticle(document, file, sha256)) : null;
-            return new(false, sha256, true, error, null, rows);
+            var rows = document is not null && toRows is not null ? toRows(ArticleMapper.ToArticle(document, file, hash)) : null;
+            return new(false, hash, true, error, null, rows);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -87,4 +87,4 @@ sealed record FilePreparation(bool SameStat, string? Sha256, bool Parsed, FrontM
 }
 
 /// <summary>The stored version of an article's file, as the ingest compares it.</summary>
-sealed record StoredSource(string Id, string Path, long Length, long ModifiedTicks, string Sha256);
+sealed record StoredSource(string Id, string Path, long Length, long ModifiedTicks, string ContentHash);

@@ -158,7 +158,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
             var stored = await lookup.Articles.AsNoTracking()
                 .Where(a => ids.Contains(a.Id))
-                .Select(a => new StoredSource(a.Id, a.Source.Path, a.Source.Length, a.Source.ModifiedTicks, a.Source.Sha256))
+                .Select(a => new StoredSource(a.Id, a.Source.Path, a.Source.Length, a.Source.ModifiedTicks, a.Source.ContentHash))
                 .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
             return new LookedUpBatch(files, ids, stored, last);
         }

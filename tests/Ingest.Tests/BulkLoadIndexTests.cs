@@ -79,7 +79,7 @@ public sealed class BulkLoadIndexTests : IDisposable
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
             INSERT INTO Articles (Id, Title, TitleKey, Published, ProviderImages, Images, SearchText, RelatedCount,
                 DateAscKey, DateDescKey, QualityAscKey, QualityDescKey, HeatAscKey, HeatDescKey,
-                SourceLength, SourceModifiedTicks, SourcePath, SourceSha256)
+                SourceLength, SourceModifiedTicks, SourcePath, SourceHash)
             SELECT printf('%s-%d', hex(randomblob(20)), i), 'T', lower(hex(randomblob(12))), i % 10 <> 0, '[]', '[]', 'word', 0,
                 random(), random(), random() % 200, random() % 200, random() % 100, random() % 100,
                 1, 1, 'p' || i, 'h'

@@ -29,7 +29,7 @@ public sealed class FilePreparationTests : IDisposable
         Assert.Null(prepared.ReadError);
         Assert.True(prepared.Parsed);
         Assert.Null(prepared.ParseError);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file.FullPath))), prepared.Sha256);
+        Assert.Equal(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(file.FullPath))), prepared.ContentHash);
     }
 
     [Fact]

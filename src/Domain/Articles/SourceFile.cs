@@ -8,6 +8,10 @@ public sealed class SourceFile
     public long Length { get; set; }
     public long ModifiedTicks { get; set; }
 
-    /// <summary>SHA-256 of the file's bytes, lower-case hex.</summary>
-    public required string Sha256 { get; set; }
+    /// <summary>
+    /// XXH128 of the file's bytes, lower-case hex: tells a file whose time changed from one whose bytes
+    /// did. Not a security check (whoever writes the file chooses its content anyway), so not SHA-256,
+    /// which took ~7 µs of a 2 KB file's ~20 µs on a CPU without SHA instructions.
+    /// </summary>
+    public required string ContentHash { get; set; }
 }

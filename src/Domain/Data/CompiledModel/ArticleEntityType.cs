@@ -324,6 +324,13 @@ namespace NewsApi.Domain.Data.CompiledModel
                     propertyCount: 4);
 
                 var complexType = complexProperty.ComplexType;
+                var contentHash = complexType.AddProperty(
+                    "ContentHash",
+                    typeof(string),
+                    propertyInfo: typeof(SourceFile).GetProperty("ContentHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    fieldInfo: typeof(SourceFile).GetField("<ContentHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                contentHash.AddAnnotation("Relational:ColumnName", "SourceHash");
+
                 var length = complexType.AddProperty(
                     "Length",
                     typeof(long),
@@ -346,13 +353,6 @@ namespace NewsApi.Domain.Data.CompiledModel
                     propertyInfo: typeof(SourceFile).GetProperty("Path", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                     fieldInfo: typeof(SourceFile).GetField("<Path>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
                 path.AddAnnotation("Relational:ColumnName", "SourcePath");
-
-                var sha256 = complexType.AddProperty(
-                    "Sha256",
-                    typeof(string),
-                    propertyInfo: typeof(SourceFile).GetProperty("Sha256", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                    fieldInfo: typeof(SourceFile).GetField("<Sha256>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-                sha256.AddAnnotation("Relational:ColumnName", "SourceSha256");
 
                 complexType.AddAnnotation("Relational:FunctionName", null);
                 complexType.AddAnnotation("Relational:Schema", null);

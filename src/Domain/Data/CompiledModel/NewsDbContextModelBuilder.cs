@@ -11,7 +11,7 @@ namespace NewsApi.Domain.Data.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5074a3be-f879-414b-97e1-21e811e9a49d"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("28cbcad2-07cb-4062-9d38-1cedc4f029b5"), entityTypeCount: 8)
         {
         }
 

@@ -17,7 +17,7 @@ sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             s.Property(x => x.Path).HasColumnName("SourcePath");
             s.Property(x => x.Length).HasColumnName("SourceLength");
             s.Property(x => x.ModifiedTicks).HasColumnName("SourceModifiedTicks");
-            s.Property(x => x.Sha256).HasColumnName("SourceSha256");
+            s.Property(x => x.ContentHash).HasColumnName("SourceHash");
         });
         b.HasMany(a => a.Topics).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Related).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -128,6 +128,11 @@ namespace NewsApi.Domain.Data.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("ContentHash")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SourceHash");
+
                             b1.Property<long>("Length")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("SourceLength");
@@ -140,11 +145,6 @@ namespace NewsApi.Domain.Data.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SourcePath");
-
-                            b1.Property<string>("Sha256")
-                                .IsRequired()
-                                .HasColumnType("TEXT")
-                                .HasColumnName("SourceSha256");
                         });
 
                     b.HasKey("Id");
