@@ -24,25 +24,34 @@ sealed class ArticleWriter(DbContext db, bool positional = true) : IAsyncDisposa
 
     public ArticleRows Rows(Article article)
     {
-        var row = _articles.Shape.Values(article);
+        // The article's columns one by one, to note where the provider images' JSON lands: the votes take it from there.
+        var buffer = PackedRows.EmptyBuffer();
         if (_providerImagesColumn < 0)
         {
             _providerImagesColumn = _articles.Shape.IndexOf(nameof(Article.ProviderImages));
         }
 
-        var rows = new List<object?[]>(1 + article.Topics.Count + article.Related.Count) { row };
+        var providerImagesAt = 0;
+        var columns = _articles.Shape.Columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            providerImagesAt = i == _providerImagesColumn ? buffer.WrittenCount : providerImagesAt;
+            columns[i].Pack(article, buffer);
+        }
+
         foreach (var topic in article.Topics)
         {
-            rows.Add(_topics.Shape.Values(topic));
+            _topics.Shape.Pack(topic, buffer);
         }
 
         foreach (var related in article.Related)
         {
-            rows.Add(_related.Shape.Values(related));
+            _related.Shape.Pack(related, buffer);
         }
 
-        return new(PackedRows.Pack(rows), article.Topics.Count, article.Related.Count,
-            ArticleVotes.Of(article, (string)row[_providerImagesColumn]!));
+        var packed = buffer.WrittenSpan.ToArray();
+        return new(packed, article.Topics.Count, article.Related.Count,
+            ArticleVotes.Of(article, (string)PackedRows.Read(packed, ref providerImagesAt)!));
     }
 
     public async Task InsertAsync(ArticleRows rows, DbTransaction transaction, CancellationToken ct)

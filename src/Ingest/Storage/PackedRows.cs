@@ -6,7 +6,7 @@ using NewsApi.Domain.Data;
 namespace NewsApi.Ingest.Storage;
 
 /// <summary>
-/// Rows of provider values (<see cref="RowShape{T}.Values"/>) packed back to back into one byte
+/// Rows of provider values (<see cref="RowShape{T}.Pack"/>) packed back to back into one byte
 /// array: text as UTF-8, numbers as bytes, each value behind a tag that keeps its CLR type. An
 /// article's rows wait for the single writer through several garbage collections, and every
 /// collection copies what they hold: as ~40 strings and boxes they were ~6 KB per article, packed
@@ -20,64 +20,91 @@ static class PackedRows
     [ThreadStatic]
     static ArrayBufferWriter<byte>? t_buffer;
 
-    /// <summary>Packs the rows, in order, into one array.</summary>
-    public static byte[] Pack(IEnumerable<object?[]> rows)
+    /// <summary>This thread's buffer, emptied, to pack rows into (<see cref="RowShape{T}.Pack"/>) and then copy out.</summary>
+    public static ArrayBufferWriter<byte> EmptyBuffer()
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
-        foreach (var row in rows)
-        {
-            foreach (var value in row)
-            {
-                Write(buffer, value);
-            }
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        return buffer;
     }
 
-    static void Write(ArrayBufferWriter<byte> buffer, object? value)
+    /// <summary>A value of any of the packed types, or null.</summary>
+    public static void Write(ArrayBufferWriter<byte> buffer, object? value)
     {
         switch (value)
         {
             case null:
-                buffer.Write([(byte)Tag.Null]);
+                WriteNull(buffer);
                 break;
             case string text:
-                // A lone surrogate becomes U+FFFD, as Microsoft.Data.Sqlite's commands store it.
-                var span = buffer.GetSpan(5 + Encoding.UTF8.GetMaxByteCount(text.Length));
-                var length = Encoding.UTF8.GetBytes(text, span[5..]);
-                span[0] = (byte)Tag.Text;
-                BinaryPrimitives.WriteInt32LittleEndian(span[1..], length);
-                buffer.Advance(5 + length);
+                Write(buffer, text);
                 break;
             case long number:
-                WriteFixed(buffer, Tag.Int64, number);
+                Write(buffer, number);
                 break;
             case int number:
-                WriteFixed(buffer, Tag.Int32, number);
+                Write(buffer, number);
                 break;
             case bool flag:
-                WriteFixed(buffer, Tag.Boolean, flag ? 1 : 0);
+                Write(buffer, flag);
                 break;
             case double number:
-                WriteFixed(buffer, Tag.Double, BitConverter.DoubleToInt64Bits(number));
+                Write(buffer, number);
                 break;
             case DateTime time:
-                // The kind rides in the top two bits, as DateTime.ToBinary keeps it for a UTC or unspecified time.
-                WriteFixed(buffer, Tag.DateTime, time.Ticks | ((long)time.Kind << 62));
+                Write(buffer, time);
                 break;
             case byte[] bytes:
-                var blob = buffer.GetSpan(5 + bytes.Length);
-                blob[0] = (byte)Tag.Blob;
-                BinaryPrimitives.WriteInt32LittleEndian(blob[1..], bytes.Length);
-                bytes.CopyTo(blob[5..]);
-                buffer.Advance(5 + bytes.Length);
+                Write(buffer, bytes);
                 break;
             default:
                 throw new NotSupportedException($"no packed form for a {value.GetType().Name}");
         }
     }
+
+    public static void WriteNull(ArrayBufferWriter<byte> buffer) => buffer.Write([(byte)Tag.Null]);
+
+    public static void Write(ArrayBufferWriter<byte> buffer, string? text)
+    {
+        if (text is null)
+        {
+            WriteNull(buffer);
+            return;
+        }
+
+        // A lone surrogate becomes U+FFFD, as Microsoft.Data.Sqlite's commands store it.
+        var span = buffer.GetSpan(5 + Encoding.UTF8.GetMaxByteCount(text.Length));
+        var length = Encoding.UTF8.GetBytes(text, span[5..]);
+        span[0] = (byte)Tag.Text;
+        BinaryPrimitives.WriteInt32LittleEndian(span[1..], length);
+        buffer.Advance(5 + length);
+    }
+
+    public static void Write(ArrayBufferWriter<byte> buffer, byte[]? bytes)
+    {
+        if (bytes is null)
+        {
+            WriteNull(buffer);
+            return;
+        }
+
+        var blob = buffer.GetSpan(5 + bytes.Length);
+        blob[0] = (byte)Tag.Blob;
+        BinaryPrimitives.WriteInt32LittleEndian(blob[1..], bytes.Length);
+        bytes.CopyTo(blob[5..]);
+        buffer.Advance(5 + bytes.Length);
+    }
+
+    public static void Write(ArrayBufferWriter<byte> buffer, long number) => WriteFixed(buffer, Tag.Int64, number);
+
+    public static void Write(ArrayBufferWriter<byte> buffer, int number) => WriteFixed(buffer, Tag.Int32, number);
+
+    public static void Write(ArrayBufferWriter<byte> buffer, bool flag) => WriteFixed(buffer, Tag.Boolean, flag ? 1 : 0);
+
+    public static void Write(ArrayBufferWriter<byte> buffer, double number) => WriteFixed(buffer, Tag.Double, BitConverter.DoubleToInt64Bits(number));
+
+    // The kind rides in the top two bits, as DateTime.ToBinary keeps it for a UTC or unspecified time.
+    public static void Write(ArrayBufferWriter<byte> buffer, DateTime time) => WriteFixed(buffer, Tag.DateTime, time.Ticks | ((long)time.Kind << 62));
 
     static void WriteFixed(ArrayBufferWriter<byte> buffer, Tag tag, long bits)
     {

@@ -1,6 +1,10 @@
+using System.Buffers;
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace NewsApi.Ingest.Storage;
 
@@ -15,7 +19,7 @@ sealed class RowShape<T>(IModel model) where T : class
     // ~250 property getters, ~75 ms at start.
     readonly Lazy<Built> _built = new(() => Build(model));
 
-    public sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping, Func<T, object?> Read);
+    public sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping, Func<T, object?> Read, Action<T, ArrayBufferWriter<byte>> Pack);
 
     sealed record Built(StoreObjectIdentifier Table, IEntityType EntityType, List<Column> Columns);
 
@@ -32,11 +36,20 @@ sealed class RowShape<T>(IModel model) where T : class
         var values = new object?[columns.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            var (_, _, mapping, read) = columns[i];
+            var (_, _, mapping, read, _) = columns[i];
             values[i] = read(entity) is { } value ? mapping.Converter?.ConvertToProvider(value) ?? value : null;
         }
 
         return values;
+    }
+
+    /// <summary>Packs the entity's column values, in <see cref="Columns"/> order, as <see cref="Values"/> gives them (<see cref="PackedRows"/>).</summary>
+    public void Pack(T entity, ArrayBufferWriter<byte> buffer)
+    {
+        foreach (var column in _built.Value.Columns)
+        {
+            column.Pack(entity, buffer);
+        }
     }
 
     /// <summary>The position in <see cref="Columns"/> of the column that stores <paramref name="propertyName"/>.</summary>
@@ -53,7 +66,7 @@ sealed class RowShape<T>(IModel model) where T : class
         foreach (var property in entityType.GetProperties())
         {
             var getter = property.GetGetter();
-            columns.Add(new(property.GetColumnName(table)!, property, property.GetRelationalTypeMapping(), entity => getter.GetClrValue(entity)));
+            columns.Add(NewColumn(table, property, entity => getter.GetClrValue(entity), property.PropertyInfo));
         }
 
         foreach (var complex in entityType.GetComplexProperties())
@@ -61,10 +74,62 @@ sealed class RowShape<T>(IModel model) where T : class
             foreach (var property in complex.ComplexType.GetProperties())
             {
                 var getter = property.GetGetter();
-                columns.Add(new(property.GetColumnName(table)!, property, property.GetRelationalTypeMapping(), entity => getter.GetClrValueUsingContainingEntity(entity)));
+                columns.Add(NewColumn(table, property, entity => getter.GetClrValueUsingContainingEntity(entity), complex.PropertyInfo, property.PropertyInfo));
             }
         }
 
         return new(table, entityType, columns);
     }
+
+    static Column NewColumn(StoreObjectIdentifier table, IProperty property, Func<T, object?> read, params PropertyInfo?[] path)
+    {
+        var mapping = property.GetRelationalTypeMapping();
+        return new(property.GetColumnName(table)!, property, mapping, read, CompilePack(mapping.Converter, read, path));
+    }
+
+    /// <summary>
+    /// Writes a column's value with the packing method of its provider type, through its converter's
+    /// expression: no box for a number or a date, no call through the model's getter interface. A
+    /// property without a CLR member (a shadow property) or a member not readable is packed as <see cref="Values"/> does.
+    /// </summary>
+    static Action<T, ArrayBufferWriter<byte>> CompilePack(ValueConverter? converter, Func<T, object?> read, PropertyInfo?[] path)
+    {
+        var entity = Expression.Parameter(typeof(T), "entity");
+        var buffer = Expression.Parameter(typeof(ArrayBufferWriter<byte>), "buffer");
+        if (path.Any(p => p?.GetMethod is not { IsPublic: true }))
+        {
+            return (e, b) => PackedRows.Write(b, read(e) is { } value ? converter?.ConvertToProvider(value) ?? value : null);
+        }
+
+        Expression model = entity;
+        foreach (var member in path)
+        {
+            model = Expression.Property(model, member!);
+        }
+
+        // A converter is never given null: a null model value is stored as NULL (as EF Core stores it).
+        var value = Expression.Variable(model.Type, "value");
+        Expression present = Nullable.GetUnderlyingType(model.Type) is { } underlying ? Expression.Convert(value, underlying) : value;
+        if (converter is not null)
+        {
+            var convert = converter.ConvertToProviderExpression;
+            present = Expression.Invoke(convert, Expression.Convert(present, convert.Parameters[0].Type));
+        }
+
+        // A provider type without a packing method of its own goes through Write(object), which names it.
+        var write = PackMethod(present.Type) is { } typed
+            ? Expression.Call(typed, buffer, present)
+            : Expression.Call(PackMethod(typeof(object))!, buffer, Expression.Convert(present, typeof(object)));
+        var isNull = model.Type.IsValueType
+            ? Nullable.GetUnderlyingType(model.Type) is null ? null : Expression.Equal(value, Expression.Constant(null, model.Type))
+            : Expression.ReferenceEqual(value, Expression.Constant(null));
+        var body = isNull is null
+            ? (Expression)write
+            : Expression.Condition(isNull, Expression.Call(typeof(PackedRows).GetMethod(nameof(PackedRows.WriteNull))!, buffer), write);
+        return Expression.Lambda<Action<T, ArrayBufferWriter<byte>>>(
+            Expression.Block([value], Expression.Assign(value, model), body), entity, buffer).Compile();
+    }
+
+    static MethodInfo? PackMethod(Type valueType) =>
+        typeof(PackedRows).GetMethod(nameof(PackedRows.Write), [typeof(ArrayBufferWriter<byte>), valueType]);
 }
