@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Domain.Data;
 using NewsApi.Domain.Data.Sqlite;
@@ -22,8 +23,12 @@ public static class DataServiceCollectionExtensions
     public static DbContextOptionsBuilder UseNewsDb(this DbContextOptionsBuilder options, string connectionString)
     {
         EnsureFolderExists(connectionString);
+        // Migrate() would otherwise build the model from the configurations at every start of a writer
+        // to look for changes without a migration (~0.3 s, before anything else can happen); the
+        // tests make that check once (CompiledModelTests).
         return options
             .UseSqlite(connectionString)
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .AddInterceptors(SqliteConnectionSetup.Instance);
     }
 

@@ -30,7 +30,8 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
             throw new ImportUsageException($"content root not found: {contentRoot}");
         }
 
-        await using var db = new NewsDbContext(options.ForWriter());
+        var writer = options.ForWriter();
+        await using var db = new NewsDbContext(writer);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.Database.OpenConnectionAsync(ct);
         await DatabaseSchema.MigrateAsync(db, ct);
@@ -40,14 +41,16 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         // A run killed during a bulk load left the indexes dropped; into an empty database, load first.
         await DatabaseSchema.CreateMissingIndexesAsync(db, ct);
         var empty = !await db.Articles.AnyAsync(ct);
+        var indexDefinitions = Task.CompletedTask;
         if (empty)
         {
             await DatabaseSchema.DropSecondaryIndexesAsync(db, ct);
+            indexDefinitions = DatabaseSchema.PrepareIndexDefinitionsAsync(writer);
         }
 
         // The stored versions are looked up on a connection of their own, so that lookups and writes
         // overlap; in a database that was empty there are none (an id written earlier in the run is a claim).
-        await using var lookup = empty ? null : new NewsDbContext(options.ForWriter());
+        await using var lookup = empty ? null : new NewsDbContext(writer);
         await using var run = new Run(db, lookup, _settings, onFile ?? (_ => { }), onBatch ?? (_ => { }));
         await run.StartAsync(ct);
 
@@ -91,6 +94,7 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
         }
 
         await run.Seen.DropAsync(ct);
+        await indexDefinitions;
         await DatabaseSchema.CreateMissingIndexesAsync(db, ct);
         if (run.Totals.Added + run.Totals.Updated + run.Totals.Removed > 0)
         {
