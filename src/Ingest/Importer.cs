@@ -295,7 +295,10 @@ public sealed class Importer(DbContextOptions<NewsDbContext> options, ImportSett
 
             await ContentVersions.BumpAsync(db, ct);
             var publishedReplaced = await _catalog.SubtractAsync(changes.Replaced, ct);
-            await db.Articles.Where(a => changes.Replaced.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            if (changes.Replaced.Count > 0)
+            {
+                await db.Articles.Where(a => changes.Replaced.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            }
             foreach (var rows in changes.Articles)
             {
                 await _articles.InsertAsync(rows, transaction, ct);
