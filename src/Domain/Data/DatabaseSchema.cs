@@ -61,8 +61,9 @@ public static class DatabaseSchema
         var existing = await SqliteSchemaSetup.IndexNamesAsync(db, ct);
         if (!SecondaryIndexes(db.Model).All(i => existing.Contains(i.Name)))
         {
-            var missing = SecondaryIndexes(DesignTimeModel(db)).Where(i => !existing.Contains(i.Name)).Select(CreateIndexOperation.CreateFrom);
-            await SqliteSchemaSetup.WithParallelSortsAsync(db, () => ExecuteAsync(db, missing, DesignTimeModel(db), ct), ct);
+            var model = DesignTimeModel(db);
+            var missing = SecondaryIndexes(model).Where(i => !existing.Contains(i.Name)).Select(CreateIndexOperation.CreateFrom);
+            await SqliteSchemaSetup.WithParallelSortsAsync(db, () => ExecuteAsync(db, missing, model, ct), ct);
         }
 
         await SqliteArticleSearch.ResumeIndexingAsync(db, ct);

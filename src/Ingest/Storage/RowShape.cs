@@ -36,8 +36,7 @@ sealed class RowShape<T>(IModel model) where T : class
         var values = new object?[columns.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            var (_, _, mapping, read, _) = columns[i];
-            values[i] = read(entity) is { } value ? mapping.Converter?.ConvertToProvider(value) ?? value : null;
+            values[i] = ProviderValue(columns[i].Mapping.Converter, columns[i].Read, entity);
         }
 
         return values;
@@ -81,6 +80,10 @@ sealed class RowShape<T>(IModel model) where T : class
         return new(table, entityType, columns);
     }
 
+    // A converter is never given null: a null model value is stored as NULL (as EF Core stores it).
+    static object? ProviderValue(ValueConverter? converter, Func<T, object?> read, T entity) =>
+        read(entity) is { } value ? converter?.ConvertToProvider(value) ?? value : null;
+
     static Column NewColumn(StoreObjectIdentifier table, IProperty property, Func<T, object?> read, params PropertyInfo?[] path)
     {
         var mapping = property.GetRelationalTypeMapping();
@@ -98,7 +101,7 @@ sealed class RowShape<T>(IModel model) where T : class
         var buffer = Expression.Parameter(typeof(ArrayBufferWriter<byte>), "buffer");
         if (path.Any(p => p?.GetMethod is not { IsPublic: true }))
         {
-            return (e, b) => PackedRows.Write(b, read(e) is { } value ? converter?.ConvertToProvider(value) ?? value : null);
+            return (e, b) => PackedRows.Write(b, ProviderValue(converter, read, e));
         }
 
         Expression model = entity;
@@ -107,7 +110,7 @@ sealed class RowShape<T>(IModel model) where T : class
             model = Expression.Property(model, member!);
         }
 
-        // A converter is never given null: a null model value is stored as NULL (as EF Core stores it).
+        // As ProviderValue: a null model value is NULL, without the converter.
         var value = Expression.Variable(model.Type, "value");
         Expression present = Nullable.GetUnderlyingType(model.Type) is { } underlying ? Expression.Convert(value, underlying) : value;
         if (converter is not null)
