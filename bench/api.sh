@@ -97,9 +97,8 @@ if [[ $build == 1 ]]; then
 fi
 
 if [[ -z $db ]]; then
-  schema=$(cat "$REPO"/src/Domain/Data/Migrations/*.cs 2>/dev/null | md5sum | cut -c1-8)
   mkdir -p /tmp/newsapi-bench
-  db=/tmp/newsapi-bench/api-n$count-s$seed-$schema.db
+  db=$(bench_db "$count" "$seed")
   if [[ $rebuild == 1 || ! -f $db ]]; then
     rm -f "$db" "$db-wal" "$db-shm"
     log "generating $count bench articles (seed $seed) and ingesting them into $db"

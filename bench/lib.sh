@@ -177,6 +177,33 @@ export_lists() {
     "SELECT count(*), coalesce(substr(min(PublishedAtUtc), 1, 4), 2015), coalesce(substr(max(PublishedAtUtc), 1, 4), 2024), count(*) FILTER (WHERE RelatedCount > 0) FROM Articles WHERE Published = 1;" >"$out/meta.txt"
 }
 
+# bench_db <count> <seed>: where api.sh keeps the database of that corpus, named by the schema's
+# migrations so that a schema change makes a new one.
+bench_db() {
+  local schema
+  schema=$(cat "$REPO"/src/Domain/Data/Migrations/*.cs 2>/dev/null | md5sum | cut -c1-8)
+  echo "/tmp/newsapi-bench/api-n$1-s$2-$schema.db"
+}
+
+# add_bench_list_items <db>: the table that /api/bench/clustered reads (src/Api/Benchmarks/CeilingApi.cs):
+# every published article's list item as JSON (rendered by SQLite, so close to the API's in size,
+# not byte for byte), k = its place in the default order (newest first, undated last, ties by id).
+add_bench_list_items() {
+  sqlite3 "$1" <<'SQL'
+DROP TABLE IF EXISTS BenchListItems;
+CREATE TABLE BenchListItems (k INTEGER PRIMARY KEY, j BLOB NOT NULL);
+INSERT INTO BenchListItems (j)
+SELECT json_object('id', a.Id, 'category', a.Category, 'title', a.Title, 'excerpt', a.Excerpt,
+                   'publishedDateTime', a.PublishedAtUtc, 'type', a.Type, 'quality', a.Quality, 'heat', a.Heat,
+                   'webUrl', a.WebUrl, 'originalUrl', a.OriginalUrl,
+                   'provider', json_object('name', a.ProviderName, 'domain', a.ProviderDomain),
+                   'topics', (SELECT json_group_array(t.Name) FROM (SELECT Name FROM ArticleTopics WHERE ArticleId = a.Id ORDER BY Position) AS t),
+                   'image', json_extract(a.Images, '$[0]'), 'relatedCount', a.RelatedCount)
+FROM Articles AS a WHERE a.Published = 1 ORDER BY a.DateDescKey, a.Id;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+}
+
 # median of the numbers on stdin ("-" and empty lines skipped).
 median() {
   { grep -vE '^(-|)$' || true; } | sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'

@@ -2,8 +2,9 @@
 # CI guard for bench/: runs every benchmark's code at a tiny size and asserts correctness only
 # (no timing is judged). Seconds, not minutes, once built:
 #   300 generated articles -> ingest -> API on 127.0.0.1 -> check-bodies (every answer checked
-#   against the database) -> wrk 2 s on two shapes (skipped if wrk or sqlite3 is missing; must
-#   give responses and no errors) -> BenchmarkDotNet microbenchmarks in --tiny mode -> API stopped.
+#   against the database) -> wrk 2 s on four shapes, ceiling.sh's two with its table added
+#   (skipped if wrk or sqlite3 is missing; must give responses and no errors) -> BenchmarkDotNet
+#   microbenchmarks in --tiny mode -> API stopped.
 #
 #   bench/smoke.sh [--no-build]
 #
@@ -42,7 +43,12 @@ tail -1 "$tmp/check.log" >&2
 
 if command -v wrk >/dev/null && command -v sqlite3 >/dev/null; then
   export_lists "$tmp/news.db" "$tmp/lists"
-  for shape in reference list-filters; do
+  # ceiling.sh's table: its pages must be the list's pages (same ids, same order).
+  add_bench_list_items "$tmp/news.db" >/dev/null
+  ids() { curl -fsS "$url$1" | grep -oE '"id":"[^"]*"' | tr '\n' ' '; }
+  clustered=$(ids '/api/bench/clustered?page=2&pageSize=7')
+  [[ -n $clustered && $clustered == "$(ids '/api/articles?page=2&pageSize=7')" ]] || die "/api/bench/clustered's page 2 is not /api/articles' page 2: $clustered"
+  for shape in reference list-filters ceiling-pipeline ceiling-clustered; do
     SHAPE=$shape BENCH_LISTS=$tmp/lists wrk -t1 -c4 -d2s --timeout 5s -s "$BENCH_DIR/wrk/shapes.lua" "$url" >"$tmp/wrk.txt" 2>&1 || { cat "$tmp/wrk.txt" >&2; die "wrk failed on $shape"; }
     line=$(grep '^RESULT ' "$tmp/wrk.txt" || true)
     [[ -n $line ]] || { cat "$tmp/wrk.txt" >&2; die "wrk printed no RESULT line for $shape"; }

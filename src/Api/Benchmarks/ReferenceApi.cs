@@ -22,6 +22,7 @@ public static class ReferenceApi
             var page = new Lazy<Task<byte[]>>(() => RenderFirstPageAsync(app.ServiceProvider));
             app.MapGet("/bench/reference", async () => TypedResults.Bytes(await page.Value, "application/json; charset=utf-8"))
                 .ExcludeFromDescription();
+            app.MapCeilings(page);
         }
 
         return app;
