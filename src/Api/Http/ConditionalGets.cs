@@ -24,7 +24,7 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
 
     readonly string _cacheControl = $"public, max-age={settings.CacheMaxAgeSeconds}";
 
-    public async Task InvokeAsync(HttpContext context, NewsDbContext db, SnapshotVersion versions, ReadGate gate)
+    public async Task InvokeAsync(HttpContext context, ReadGate gate)
     {
         if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
         {
@@ -32,11 +32,16 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
             return;
         }
 
-        await gate.RunAsync(() => ServeAsync(context, db, versions), context.RequestAborted);
+        await gate.RunAsync(() => ServeAsync(context), context.RequestAborted);
     }
 
-    async Task ServeAsync(HttpContext context, NewsDbContext db, SnapshotVersion versions)
+    // The request's pooled DbContext is leased here, inside the gate, not when the middleware is
+    // invoked: requests that read nothing (/health, Swagger, the benchmarks' reference) and requests
+    // waiting for a permit hold none.
+    async Task ServeAsync(HttpContext context)
     {
+        var db = context.RequestServices.GetRequiredService<NewsDbContext>();
+        var versions = context.RequestServices.GetRequiredService<SnapshotVersion>();
         await using var snapshot = await ReadSnapshot.BeginAsync(db, context.RequestAborted);
         var version = await versions.CurrentAsync(context.RequestAborted);
         var etag = new EntityTagHeaderValue($"\"{version:x}-{BuildStamp}\"", isWeak: true);
