@@ -117,7 +117,9 @@ published=$(cut -f1 "$tmp/lists/meta.txt")
 log "$published published articles; $(wc -l <"$tmp/lists/topics.txt") topics, $(wc -l <"$tmp/lists/providers.txt") providers"
 
 port=$(free_port)
-start_api "$db" "$port" "$tmp/api.log"
+# BENCH_API_ENV: more VAR=value settings for the API, space-separated (ceiling.sh names its list file so).
+# shellcheck disable=SC2086
+start_api "$db" "$port" "$tmp/api.log" "$API_DLL" ${BENCH_API_ENV:-}
 url=http://127.0.0.1:$port
 log "API pid $API_PID on $url"
 rss_start=$(rss_mib "$API_PID")

@@ -204,6 +204,12 @@ PRAGMA wal_checkpoint(TRUNCATE);
 SQL
 }
 
+# export_bench_list_file <db> <file>: BenchListItems as a flat file, one item per line in k's order
+# (the JSON has no raw line breaks), for /bench/file (NewsApi:BenchListFile).
+export_bench_list_file() {
+  sqlite3 -readonly "$1" "SELECT j FROM BenchListItems ORDER BY k;" >"$2"
+}
+
 # median of the numbers on stdin ("-" and empty lines skipped).
 median() {
   { grep -vE '^(-|)$' || true; } | sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'

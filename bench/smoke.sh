@@ -2,7 +2,7 @@
 # CI guard for bench/: runs every benchmark's code at a tiny size and asserts correctness only
 # (no timing is judged). Seconds, not minutes, once built:
 #   300 generated articles -> ingest -> API on 127.0.0.1 -> check-bodies (every answer checked
-#   against the database) -> wrk 2 s on four shapes, ceiling.sh's two with its table added
+#   against the database) -> wrk 2 s on six shapes, ceiling.sh's four with its table added
 #   (skipped if wrk or sqlite3 is missing; must give responses and no errors) -> BenchmarkDotNet
 #   microbenchmarks in --tiny mode -> API stopped.
 #
@@ -35,7 +35,8 @@ dotnet "$INGEST_DLL" "$tmp/corpus" --db "$tmp/news.db" >"$tmp/ingest.log" 2>&1 |
 grep -qE '^added 300, ' "$tmp/ingest.log" || { cat "$tmp/ingest.log" >&2; die "ingest did not add the 300 articles"; }
 
 port=$(free_port)
-start_api "$tmp/news.db" "$port" "$tmp/api.log"
+# The flat list file is written later (ceiling.sh's table first); the API opens it at its first use.
+start_api "$tmp/news.db" "$port" "$tmp/api.log" "$API_DLL" "NewsApi__BenchListFile=$tmp/news.db.list-items"
 url=http://127.0.0.1:$port
 log "smoke: API pid $API_PID on $url; check-bodies"
 dotnet "$CHECK_DLL" --url "$url" --db "$tmp/news.db" --requests 300 --seed 1 >"$tmp/check.log" 2>&1 || { cat "$tmp/check.log" >&2; die "check-bodies found mismatches"; }
@@ -43,12 +44,15 @@ tail -1 "$tmp/check.log" >&2
 
 if command -v wrk >/dev/null && command -v sqlite3 >/dev/null; then
   export_lists "$tmp/news.db" "$tmp/lists"
-  # ceiling.sh's table: its pages must be the list's pages (same ids, same order).
+  # ceiling.sh's table and file: their pages must be the list's pages (same ids, same order).
   add_bench_list_items "$tmp/news.db" >/dev/null
   ids() { curl -fsS "$url$1" | grep -oE '"id":"[^"]*"' | tr '\n' ' '; }
-  clustered=$(ids '/api/bench/clustered?page=2&pageSize=7')
-  [[ -n $clustered && $clustered == "$(ids '/api/articles?page=2&pageSize=7')" ]] || die "/api/bench/clustered's page 2 is not /api/articles' page 2: $clustered"
-  for shape in reference list-filters ceiling-pipeline ceiling-clustered; do
+  export_bench_list_file "$tmp/news.db" "$tmp/news.db.list-items"
+  listed=$(ids '/api/articles?page=2&pageSize=7')
+  for yardstick in /api/bench/clustered /bench/file; do
+    [[ -n $listed && $(ids "$yardstick?page=2&pageSize=7") == "$listed" ]] || die "$yardstick's page 2 is not /api/articles' page 2"
+  done
+  for shape in reference list-filters ceiling-pipeline ceiling-clustered ceiling-file ceiling-file-versioned; do
     SHAPE=$shape BENCH_LISTS=$tmp/lists wrk -t1 -c4 -d2s --timeout 5s -s "$BENCH_DIR/wrk/shapes.lua" "$url" >"$tmp/wrk.txt" 2>&1 || { cat "$tmp/wrk.txt" >&2; die "wrk failed on $shape"; }
     line=$(grep '^RESULT ' "$tmp/wrk.txt" || true)
     [[ -n $line ]] || { cat "$tmp/wrk.txt" >&2; die "wrk printed no RESULT line for $shape"; }

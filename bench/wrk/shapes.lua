@@ -213,7 +213,7 @@ make["list-default"] = function()
   return "/api/articles?page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
 end
 
--- list-default's pages from bench/ceiling.sh's two yardsticks (src/Api/Benchmarks/CeilingApi.cs).
+-- list-default's pages from bench/ceiling.sh's yardsticks (src/Api/Benchmarks/CeilingApi.cs).
 make["ceiling-pipeline"] = function()
   local size = page_size()
   return "/api/bench/pipeline?page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
@@ -222,6 +222,16 @@ end
 make["ceiling-clustered"] = function()
   local size = page_size()
   return "/api/bench/clustered?page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
+end
+
+make["ceiling-file"] = function()
+  local size = page_size()
+  return "/bench/file?page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
+end
+
+make["ceiling-file-versioned"] = function()
+  local size = page_size()
+  return "/bench/file?versioned=true&page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
 end
 
 make["list-filters"] = function()
@@ -328,7 +338,7 @@ url_space = function()
   end
   if shape == "reference" then return 1 end
   if shape == "mixed" then return mixed_space() end
-  if shape == "list-default" or shape == "ceiling-pipeline" or shape == "ceiling-clustered" then return sum_pages(published) end
+  if shape == "list-default" or shape:match("^ceiling%-") then return sum_pages(published) end
   if shape == "list-sorts" then return #SORTS * sum_pages(published) end
   if shape == "list-deep" then return #SORTS * #sizes * 100 end
   if shape == "list-q" then return (#WORDS + #WORDS * #WORDS) * 3 * (#SORTS + 1) * (1 + 151) end

@@ -14,13 +14,17 @@ public sealed class YardstickApiFactory : NewsApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("NewsApi:BenchmarkReference", "true");
+        builder.UseSetting("NewsApi:BenchListFile", ListFilePath);
     }
+
+    /// <summary>Where /bench/file reads its items; opened at the first request, so a test writes it first.</summary>
+    public string ListFilePath => DatabasePath + ".list-items";
 }
 
 /// <summary>
 /// bench/ceiling.sh's endpoints: they validate paging as the lists do, answer 404 (not 500) on a
-/// database without their table, serve the table's items as they are stored, and do not exist
-/// unless the benchmark setting is on.
+/// database without their table, serve the table's (or the file's) items as they are stored, and
+/// do not exist unless the benchmark settings are on.
 /// </summary>
 public sealed class BenchmarkYardstickTests(YardstickApiFactory yardsticks, FixtureApiFactory plain)
     : IClassFixture<YardstickApiFactory>, IClassFixture<FixtureApiFactory>
@@ -70,7 +74,33 @@ public sealed class BenchmarkYardstickTests(YardstickApiFactory yardsticks, Fixt
         Assert.Equal(0, past.GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task TheFileYardstickServesItsLinesAsAListPage()
+    {
+        using var client = yardsticks.CreateClient();
+        var list = await client.GetJsonAsync("/api/articles?pageSize=100");
+        var items = list.GetProperty("items").EnumerateArray().Select(i => i.GetRawText()).ToList();
+        await File.WriteAllLinesAsync(yardsticks.ListFilePath, items);
+
+        var page = await client.GetJsonAsync("/bench/file?page=2&pageSize=3");
+        Assert.Equal(items[3..6], page.GetProperty("items").EnumerateArray().Select(i => i.GetRawText()));
+        Assert.Equal(items.Count, page.GetProperty("totalCount").GetInt32());
+        var last = await client.GetJsonAsync($"/bench/file?page=1&pageSize={items.Count}");
+        Assert.Equal(items, last.GetProperty("items").EnumerateArray().Select(i => i.GetRawText()));
+        var past = await client.GetJsonAsync("/bench/file?page=1000&pageSize=100");
+        Assert.Equal(0, past.GetProperty("items").GetArrayLength());
+        await client.GetProblemAsync("/bench/file?pageSize=0", HttpStatusCode.BadRequest);
+
+        // Versioned, it sends the content version that the API's own ETag carries.
+        var versioned = await client.GetAsync("/bench/file?versioned=true&page=2&pageSize=3");
+        Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+        var apiTag = (await client.GetAsync("/api/articles")).Headers.ETag!.Tag;
+        Assert.StartsWith(versioned.Headers.ETag!.Tag.TrimEnd('"') + "-", apiTag, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/bench/file?versioned=maybe")).StatusCode);
+    }
+
     [Theory]
+    [InlineData("/bench/file")]
     [InlineData("/bench/reference")]
     [InlineData("/api/bench/pipeline")]
     [InlineData("/api/bench/clustered")]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Common;
+using NewsApi.Domain;
 using NewsApi.Domain.Data;
 
 namespace NewsApi.Api.Benchmarks;
@@ -23,6 +24,10 @@ public static class ReferenceApi
             app.MapGet("/bench/reference", async () => TypedResults.Bytes(await page.Value, "application/json; charset=utf-8"))
                 .ExcludeFromDescription();
             app.MapCeilings(page);
+            if (configuration["NewsApi:BenchListFile"] is { Length: > 0 } listFile)
+            {
+                app.MapFileCeiling(listFile, configuration.GetConnectionString("News") ?? DataServiceCollectionExtensions.DefaultConnectionString);
+            }
         }
 
         return app;
