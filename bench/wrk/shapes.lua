@@ -208,31 +208,21 @@ make["reference"] = function()
   return "/bench/reference"
 end
 
-make["list-default"] = function()
+-- A random page of the unfiltered list (page size 10..30) at <prefix>, which ends in "?" or "&".
+local function any_page(prefix)
   local size = page_size()
-  return "/api/articles?page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
+  return prefix .. "page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
+end
+
+make["list-default"] = function()
+  return any_page("/api/articles?")
 end
 
 -- list-default's pages from bench/ceiling.sh's yardsticks (src/Api/Benchmarks/CeilingApi.cs).
-make["ceiling-pipeline"] = function()
-  local size = page_size()
-  return "/api/bench/pipeline?page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
-end
-
-make["ceiling-clustered"] = function()
-  local size = page_size()
-  return "/api/bench/clustered?page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
-end
-
-make["ceiling-file"] = function()
-  local size = page_size()
-  return "/bench/file?page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
-end
-
-make["ceiling-file-versioned"] = function()
-  local size = page_size()
-  return "/bench/file?versioned=true&page=" .. math.random(pages(published, size)) .. "&pageSize=" .. size
-end
+make["ceiling-pipeline"] = function() return any_page("/api/bench/pipeline?") end
+make["ceiling-clustered"] = function() return any_page("/api/bench/clustered?") end
+make["ceiling-file"] = function() return any_page("/bench/file?") end
+make["ceiling-file-versioned"] = function() return any_page("/bench/file?versioned=true&") end
 
 make["list-filters"] = function()
   return "/api/articles?" .. filters(math.random(1, 3)) .. "&page=" .. math.random(1, 3)
