@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Common;
 using NewsApi.Domain.Data;
 using NewsApi.Domain.Data.Sqlite;
@@ -75,10 +76,10 @@ static class CeilingApi
     /// <c>/bench/file?versioned=true</c> first reads the content version on a kept-open connection
     /// and sends it as the ETag, as such a list must to know which version's file answers.
     /// </remarks>
-    public static void MapFileCeiling(this IEndpointRouteBuilder app, string path, string connectionString)
+    public static void MapFileCeiling(this IEndpointRouteBuilder app, string path)
     {
         var file = new Lazy<ListItemsFile>(() => ListItemsFile.Open(path));
-        var versions = new SqliteContentVersionProbe(connectionString);
+        var versions = new SqliteContentVersionProbe(ConnectionString(app.ServiceProvider));
         app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(versions.Dispose);
         app.MapGet("/bench/file", async Task<Results<EmptyHttpResult, ValidationProblem>> (
             [AsParameters] PageParameters parameters, bool? versioned, HttpContext context, CancellationToken ct) =>
@@ -109,6 +110,13 @@ static class CeilingApi
 
             return TypedResults.Empty;
         }).ExcludeFromDescription();
+    }
+
+    // The database the API's own contexts read, as they are configured.
+    static string ConnectionString(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database.GetConnectionString()!;
     }
 
     static bool TryRead(PageParameters parameters, out PageRequest paging, out ValidationProblem invalid)

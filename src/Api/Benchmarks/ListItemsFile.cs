@@ -25,9 +25,11 @@ sealed class ListItemsFile
             int read;
             while ((read = scan.Read(buffer)) > 0)
             {
-                for (var i = buffer.AsSpan(0, read).IndexOf((byte)'\n'); i >= 0; i = NextLine(buffer, i + 1, read))
+                var chunk = buffer.AsSpan(0, read);
+                for (int from = 0, at; (at = chunk[from..].IndexOf((byte)'\n')) >= 0;)
                 {
-                    starts.Add(position + i + 1);
+                    from += at + 1;
+                    starts.Add(position + from);
                 }
 
                 position += read;
@@ -55,11 +57,5 @@ sealed class ListItemsFile
         array.AsSpan(1).Replace((byte)'\n', (byte)',');
         array[^1] = (byte)']';
         return array;
-    }
-
-    static int NextLine(byte[] buffer, int from, int read)
-    {
-        var i = buffer.AsSpan(from, read - from).IndexOf((byte)'\n');
-        return i < 0 ? -1 : from + i;
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Api.Articles;
 using NewsApi.Api.Common;
-using NewsApi.Domain;
 using NewsApi.Domain.Data;
 
 namespace NewsApi.Api.Benchmarks;
@@ -26,7 +25,7 @@ public static class ReferenceApi
             app.MapCeilings(page);
             if (configuration["NewsApi:BenchListFile"] is { Length: > 0 } listFile)
             {
-                app.MapFileCeiling(listFile, configuration.GetConnectionString("News") ?? DataServiceCollectionExtensions.DefaultConnectionString);
+                app.MapFileCeiling(listFile);
             }
         }
 

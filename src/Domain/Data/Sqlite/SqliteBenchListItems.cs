@@ -70,7 +70,11 @@ static class SqliteBenchListItems
             return null;
         }
 
-        raw.sqlite3_prepare_v2(handle, PageSql, out var pageStatement);
+        if (raw.sqlite3_prepare_v2(handle, PageSql, out var pageStatement) != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), raw.sqlite3_extended_errcode(handle));
+        }
+
         return Prepared.GetValue(handle, _ => new Statements(count, pageStatement));
     }
 
