@@ -18,7 +18,8 @@ public static class DataServiceCollectionExtensions
     /// <summary>For hosts whose configuration is complete only once the container is built.</summary>
     public static IServiceCollection AddNewsDb(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
         services.AddDbContextPool<NewsDbContext>((provider, options) => options.UseNewsDb(connectionString(provider)))
-            .AddScoped<SnapshotVersion>();
+            .AddScoped<SnapshotVersion>()
+            .AddSingleton(provider => ContentVersionProbe.Open(connectionString(provider)));
 
     public static DbContextOptionsBuilder UseNewsDb(this DbContextOptionsBuilder options, string connectionString)
     {

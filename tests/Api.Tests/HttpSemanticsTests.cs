@@ -30,6 +30,8 @@ public sealed partial class HttpSemanticsTests(EditableApiFactory factory) : ICl
 
     public static readonly TheoryData<string> Reads = new()
     {
+        "/api/articles",
+        "/api/articles?page=2&pageSize=2",
         "/api/articles?minQuality=100",
         "/api/articles/fx-alpha",
         "/api/articles/fx-alpha/related",

@@ -137,7 +137,7 @@ public sealed class KestrelLimitsTests(KestrelApiFactory kestrel, RateLimitedApi
         using var client = impatient.CreateClient();
         impatient.HoldReads();
 
-        foreach (var url in new[] { "/api/articles?q=contoso", "/api/articles?page=2", "/api/providers", "/api/topics" })
+        foreach (var url in new[] { "/api/articles?q=contoso", "/api/articles?page=2&sort=title", "/api/providers", "/api/topics" })
         {
             using var response = await client.GetAsync(url);
 

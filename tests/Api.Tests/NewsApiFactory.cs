@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Api.Articles.Index;
+using NewsApi.Api.Articles.ListFile;
 using NewsApi.Domain;
 using NewsApi.Ingest;
 using NewsApi.Tests.Shared;
@@ -52,6 +53,14 @@ public abstract class NewsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         if (indexes.Enabled && indexes.Current is null)
         {
             throw new InvalidOperationException("The article list index was not built; see the API's log.");
+        }
+
+        // Likewise the list file that answers plain pages of /api/articles, written after the index.
+        var files = Services.GetRequiredService<ArticleListFiles>();
+        await files.WrittenAsync();
+        if (files.Enabled && indexes.Enabled && files.Current?.Version != indexes.Current?.Version)
+        {
+            throw new InvalidOperationException("The article list file was not written; see the API's log.");
         }
     }
 

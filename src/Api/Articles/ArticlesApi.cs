@@ -8,10 +8,13 @@ namespace NewsApi.Api.Articles;
 
 public static class ArticlesApi
 {
+    /// <summary>The article list's endpoint name (<see cref="ListFile.ListFilePages"/> answers some of its requests).</summary>
+    internal const string ListName = nameof(ListArticles);
+
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/articles").WithTags("Articles").EndTimeoutAtAnswer();
-        group.MapGet("/", ListArticles).WithName(nameof(ListArticles))
+        group.MapGet("/", ListArticles).WithName(ListName)
             .WithSummary("Published articles, newest first")
             .WithDescription("A page of article summaries; every filter is optional and they combine with AND.")
             .ProducesValidationProblem();

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using NewsApi.Api.Articles.ListFile;
 using NewsApi.Api.Common;
 using NewsApi.Domain.Data;
-using NewsApi.Domain.Data.Sqlite;
 
 namespace NewsApi.Api.Benchmarks;
 
@@ -79,8 +79,7 @@ static class CeilingApi
     public static void MapFileCeiling(this IEndpointRouteBuilder app, string path)
     {
         var file = new Lazy<ListItemsFile>(() => ListItemsFile.Open(path));
-        var versions = new SqliteContentVersionProbe(ConnectionString(app.ServiceProvider));
-        app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(versions.Dispose);
+        var versions = app.ServiceProvider.GetRequiredService<ContentVersionProbe>();
         app.MapGet("/bench/file", async Task<Results<EmptyHttpResult, ValidationProblem>> (
             [AsParameters] PageParameters parameters, bool? versioned, HttpContext context, CancellationToken ct) =>
         {
@@ -110,13 +109,6 @@ static class CeilingApi
 
             return TypedResults.Empty;
         }).ExcludeFromDescription();
-    }
-
-    // The database the API's own contexts read, as they are configured.
-    static string ConnectionString(IServiceProvider services)
-    {
-        using var scope = services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database.GetConnectionString()!;
     }
 
     static bool TryRead(PageParameters parameters, out PageRequest paging, out ValidationProblem invalid)

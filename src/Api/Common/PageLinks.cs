@@ -7,27 +7,29 @@ namespace NewsApi.Api.Common;
 /// <summary>RFC 8288 <c>Link</c> header for a page: first and last when there is a page, prev and next around it.</summary>
 public static class PageLinks
 {
-    public static void Add<T>(HttpContext context, PagedList<T> page)
+    public static void Add<T>(HttpContext context, PagedList<T> page) => Add(context, page.Page, page.TotalPages);
+
+    public static void Add(HttpContext context, int page, int totalPages)
     {
         var links = new List<string>();
-        if (page.TotalPages > 0)
+        if (totalPages > 0)
         {
             links.Add(Link(context.Request, 1, "first"));
         }
 
-        if (page.Page > 1)
+        if (page > 1)
         {
-            links.Add(Link(context.Request, page.Page - 1, "prev"));
+            links.Add(Link(context.Request, page - 1, "prev"));
         }
 
-        if (page.Page < page.TotalPages)
+        if (page < totalPages)
         {
-            links.Add(Link(context.Request, page.Page + 1, "next"));
+            links.Add(Link(context.Request, page + 1, "next"));
         }
 
-        if (page.TotalPages > 0)
+        if (totalPages > 0)
         {
-            links.Add(Link(context.Request, page.TotalPages, "last"));
+            links.Add(Link(context.Request, totalPages, "last"));
         }
 
         if (links.Count > 0)

@@ -1,5 +1,6 @@
 using NewsApi.Api.Articles;
 using NewsApi.Api.Articles.Index;
+using NewsApi.Api.Articles.ListFile;
 using NewsApi.Api.Common;
 using NewsApi.Domain;
 
@@ -15,6 +16,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<ArticlePages>();
         services.AddSingleton(typeof(CatalogLists<>));
         services.AddSingleton<ArticleListIndexes>();
+        services.AddSingleton<ArticleListFiles>();
         services.AddHostedService<ListIndexStartup>();
         services.AddHostedService<NativeMemoryTrim>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));

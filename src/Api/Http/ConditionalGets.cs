@@ -1,14 +1,10 @@
-using System.Reflection;
-using Microsoft.Net.Http.Headers;
 using NewsApi.Domain.Data;
 
 namespace NewsApi.Api.Http;
 
 /// <summary>
-/// ETag, <c>304 Not Modified</c> and <c>Cache-Control</c> for the API's reads. Content changes
-/// only when an ingest commits, so one tag serves every URL: the content version (which the
-/// ingest raises in each changing batch) plus this build's identity (a new build may shape JSON
-/// differently). The version is read in a read snapshot opened here and held until the response is
+/// ETag (<see cref="ContentTags"/>), <c>304 Not Modified</c> and <c>Cache-Control</c> for the API's
+/// reads. The version is read in a read snapshot opened here and held until the response is
 /// written: the endpoint's own snapshot joins it, so the body is of exactly the tag's version, and
 /// the version is read once per request (<see cref="SnapshotVersion"/>), and only so many
 /// requests hold a snapshot at once (<see cref="ReadGate"/>).
@@ -18,12 +14,8 @@ namespace NewsApi.Api.Http;
 /// has a representation: the endpoint runs and a 304 replaces only its 200 (RFC 9110 13.2.2: a
 /// 4xx comes before any precondition). The body it writes then is dropped before compression.
 /// </remarks>
-public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
+public sealed class ConditionalGets(RequestDelegate next, ContentTags tags)
 {
-    static readonly string BuildStamp = Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToString("N")[..8];
-
-    readonly string _cacheControl = $"public, max-age={settings.CacheMaxAgeSeconds}";
-
     public async Task InvokeAsync(HttpContext context, ReadGate gate)
     {
         if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
@@ -44,7 +36,7 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
         var versions = context.RequestServices.GetRequiredService<SnapshotVersion>();
         await using var snapshot = await ReadSnapshot.BeginAsync(db, context.RequestAborted);
         var version = await versions.CurrentAsync(context.RequestAborted);
-        var etag = new EntityTagHeaderValue($"\"{version:x}-{BuildStamp}\"", isWeak: true);
+        var etag = ContentTags.Of(version);
         var response = context.Response;
         response.OnStarting(() =>
         {
@@ -52,7 +44,7 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
             if (response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
             {
                 response.GetTypedHeaders().ETag = etag;
-                response.Headers.CacheControl = _cacheControl;
+                response.Headers.CacheControl = tags.CacheControl;
             }
             else
             {
@@ -62,14 +54,14 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
             return Task.CompletedTask;
         });
 
-        if (!Matches(context.Request.GetTypedHeaders().IfNoneMatch, etag))
+        if (!ContentTags.Matches(context.Request, etag))
         {
             await next(context);
             return;
         }
 
         var body = response.Body;
-        var unlessNotModified = new UnlessNotModified(body, () => AnswerNotModified(response));
+        var unlessNotModified = new UnlessNotModified(body, () => ContentTags.AnswerNotModified(response));
         response.Body = unlessNotModified;
         try
         {
@@ -85,32 +77,6 @@ public sealed class ConditionalGets(RequestDelegate next, HttpSettings settings)
         {
             unlessNotModified.Decide();
         }
-    }
-
-    // Weak comparison (RFC 9110 13.1.2): If-None-Match ignores the W/ prefix.
-    static bool Matches(IList<EntityTagHeaderValue> ifNoneMatch, EntityTagHeaderValue etag) =>
-        ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false));
-
-    static bool AnswerNotModified(HttpResponse response)
-    {
-        if (response.StatusCode != StatusCodes.Status200OK)
-        {
-            return false;
-        }
-
-        // RFC 9110 15.4.5: a 304 carries the Vary that its 200 would have. Compression adds it to a
-        // JSON answer to a request that accepts an encoding; the 304 has no body left to compress.
-        var compressible = response.HttpContext.Request.Headers.AcceptEncoding.Count > 0
-            && response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
-        response.StatusCode = StatusCodes.Status304NotModified;
-        response.ContentType = null;
-        response.ContentLength = null;
-        if (compressible)
-        {
-            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-        }
-
-        return true;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.ResponseCompression;
+using NewsApi.Api.Articles.ListFile;
 
 namespace NewsApi.Api.Http;
 
@@ -19,6 +20,7 @@ public static class HttpPipelineExtensions
         var settings = configuration.GetSection("NewsApi:Http").Get<HttpSettings>() ?? new HttpSettings();
         services.AddSingleton(settings);
         services.AddSingleton<ReadGate>();
+        services.AddSingleton<ContentTags>();
 
         services.AddResponseCompression(options =>
         {
@@ -76,6 +78,7 @@ public static class HttpPipelineExtensions
         app.UseResponseCompression();
         app.UseCors(CorsPolicy);
         app.UseRequestTimeouts();
+        app.UseMiddleware<ListFilePages>(); // default list pages from a file, without a snapshot
         app.UseMiddleware<ConditionalGets>();
         return app;
     }

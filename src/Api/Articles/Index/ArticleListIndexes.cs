@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NewsApi.Api.Articles.ListFile;
 using NewsApi.Domain.Data;
 
 namespace NewsApi.Api.Articles.Index;
@@ -10,7 +11,7 @@ namespace NewsApi.Api.Articles.Index;
 /// SQL and asks for a rebuild. Off when <c>NewsApi:ListIndex:Enabled</c> is false.
 /// </summary>
 public sealed class ArticleListIndexes(
-    IServiceScopeFactory scopes, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<ArticleListIndexes> logger)
+    IServiceScopeFactory scopes, ArticleListFiles files, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<ArticleListIndexes> logger)
 {
     readonly Lock _gate = new();
     volatile ArticleListIndex? _current;
@@ -121,6 +122,7 @@ public sealed class ArticleListIndexes(
         logger.LogInformation(
             "Article list index read at content version {Version}: {Count} published articles, {Megabytes:F1} MB, {Milliseconds} ms; {Listed} of {Keys} providers and topics listed",
             index.Version, index.Count, index.Bytes / 1048576.0, clock.ElapsedMilliseconds, index.ListedKeys, index.Keys);
+        files.Write(index);
         return clock.Elapsed;
     }
 }

@@ -6,12 +6,9 @@ namespace NewsApi.Domain.Data.Sqlite;
 
 /// <summary>
 /// The content version read on read-only native connections kept open, the statement prepared once:
-/// no pool, no EF Core, no explicit transaction (one statement reads one consistent state). It
-/// answers in microseconds where a read snapshot costs more than a whole constant-bytes request; the
-/// benchmarks' file yardstick uses it to measure a list served from per-version files that checks
-/// its version on every request (bench/ceiling.sh).
+/// no pool, no EF Core, no explicit transaction (one statement reads one consistent state).
 /// </summary>
-public sealed class SqliteContentVersionProbe(string connectionString) : IDisposable
+sealed class SqliteContentVersionProbe(string connectionString) : ContentVersionProbe
 {
     const string Sql = """SELECT "Version" FROM "ContentVersions" WHERE "Id" = 1""";
 
@@ -20,7 +17,7 @@ public sealed class SqliteContentVersionProbe(string connectionString) : IDispos
 
     static SqliteContentVersionProbe() => Batteries_V2.Init();
 
-    public long Current()
+    public override long Current()
     {
         var statement = _idle.TryTake(out var idle) ? idle : Statement.Open(_path);
         try
@@ -33,7 +30,7 @@ public sealed class SqliteContentVersionProbe(string connectionString) : IDispos
         }
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         while (_idle.TryTake(out var statement))
         {
