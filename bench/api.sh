@@ -124,6 +124,9 @@ url=http://127.0.0.1:$port
 log "API pid $API_PID on $url"
 rss_start=$(rss_mib "$API_PID")
 log "list index ready after $(wait_for_list_index "$tmp/api.log" 900) s"
+if [[ " ${BENCH_API_ENV:-} " != *" NewsApi__ListFile__Enabled=false "* ]]; then
+  log "list file ready after $(wait_for_list_file "$tmp/api.log" 900) more s"
+fi
 
 mkdir -p "$RESULTS"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)

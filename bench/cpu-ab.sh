@@ -52,6 +52,7 @@ export_lists "$db" "$work/lists"
 export BENCH_LISTS=$work/lists
 for name in "${names[@]}"; do
   log "$name: list index ready after $(wait_for_list_index "$work/$name.log" 900) s"
+  log "$name: list file ready after $(wait_for_list_file "$work/$name.log" 120) more s (120: this build writes none)"
   for shape in $shapes; do
     SHAPE=$shape wrk -t2 -c32 -d4s -s "$BENCH_DIR/wrk/shapes.lua" "http://127.0.0.1:${port[$name]}" >/dev/null 2>&1
   done

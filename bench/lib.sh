@@ -100,6 +100,7 @@ start_api() {
     Logging__LogLevel__Default=Warning \
     Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning \
     Logging__LogLevel__NewsApi.Api.Articles.Index.ArticleListIndexes=Information \
+    Logging__LogLevel__NewsApi.Api.Articles.ListFile.ArticleListFiles=Information \
     "$@" \
     dotnet "$dll" --urls "http://127.0.0.1:$port" >"$logfile" 2>&1 &
   API_PID=$!
@@ -122,8 +123,20 @@ start_api() {
 # read (it is built in the background after start: ~1 min at 1,000,000 articles on a quiet
 # machine), so that a run measures the API as it serves, not while it builds; prints the seconds waited.
 wait_for_list_index() {
-  local logfile=$1 max=$2 waited=0
-  while ((waited < max)) && ! grep -q 'Article list index read' "$logfile" 2>/dev/null; do
+  wait_for_log_line "$1" 'Article list index read' "$2"
+}
+
+# wait_for_list_file <log file> <max seconds>: then waits until the API logs that it wrote the list
+# file that plain pages of /api/articles are served from (~30 s after the index at 1,000,000
+# articles); prints the seconds waited. With the file off, or a build without one, it never comes:
+# max bounds the wait.
+wait_for_list_file() {
+  wait_for_log_line "$1" 'Article list file written' "$2"
+}
+
+wait_for_log_line() {
+  local logfile=$1 line=$2 max=$3 waited=0
+  while ((waited < max)) && ! grep -q "$line" "$logfile" 2>/dev/null; do
     sleep 1
     waited=$((waited + 1))
   done

@@ -38,7 +38,9 @@ port=$(free_port)
 # The flat list file is written later (ceiling.sh's table first); the API opens it at its first use.
 start_api "$tmp/news.db" "$port" "$tmp/api.log" "$API_DLL" "NewsApi__BenchListFile=$tmp/news.db.list-items"
 url=http://127.0.0.1:$port
-log "smoke: API pid $API_PID on $url; check-bodies"
+# Plain list pages come from the list file once it is written: check-bodies then checks those too.
+log "smoke: API pid $API_PID on $url; list file after $(wait_for_list_file "$tmp/api.log" 60) s; check-bodies"
+grep -q 'Article list file written' "$tmp/api.log" || { cat "$tmp/api.log" >&2; die "the API wrote no list file"; }
 dotnet "$CHECK_DLL" --url "$url" --db "$tmp/news.db" --requests 300 --seed 1 >"$tmp/check.log" 2>&1 || { cat "$tmp/check.log" >&2; die "check-bodies found mismatches"; }
 tail -1 "$tmp/check.log" >&2
 
@@ -52,7 +54,7 @@ if command -v wrk >/dev/null && command -v sqlite3 >/dev/null; then
   for yardstick in /api/bench/clustered /bench/file; do
     [[ -n $listed && $(ids "$yardstick?page=2&pageSize=7") == "$listed" ]] || die "$yardstick's page 2 is not /api/articles' page 2"
   done
-  for shape in reference list-filters ceiling-pipeline ceiling-clustered ceiling-file ceiling-file-versioned; do
+  for shape in reference list-default list-filters ceiling-pipeline ceiling-clustered ceiling-file ceiling-file-versioned; do
     SHAPE=$shape BENCH_LISTS=$tmp/lists wrk -t1 -c4 -d2s --timeout 5s -s "$BENCH_DIR/wrk/shapes.lua" "$url" >"$tmp/wrk.txt" 2>&1 || { cat "$tmp/wrk.txt" >&2; die "wrk failed on $shape"; }
     line=$(grep '^RESULT ' "$tmp/wrk.txt" || true)
     [[ -n $line ]] || { cat "$tmp/wrk.txt" >&2; die "wrk printed no RESULT line for $shape"; }
