@@ -105,6 +105,11 @@ wait "$wrk_pid" || true
   echo
   echo "## memory"
   cat "$tmp/rss.txt"
+  echo
+  # What the API rebuilt as the content changed: each list index, then its list file (or none, when
+  # the content moved on while it was written).
+  echo "## list index and list file"
+  grep -E 'Article list (index read|file written)|failed' "$tmp/api.log" | sed -E 's/^ +//' || true
 } >>"$out"
 
 errors=$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$tmp/wrk.txt" | grep -oE '[0-9]+$' || echo 0)
