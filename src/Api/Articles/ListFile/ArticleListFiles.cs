@@ -161,6 +161,12 @@ public sealed class ArticleListFiles(
         }
 
         _current = new VersionFile(index.Version, writer.Complete());
+
+        // Reading and rendering every article leaves ~40 MB of garbage committed at 1,000,000 (the
+        // API idled at 227 MiB after the file, 185 with this collection, 174 with no file at all):
+        // collected and compacted here, as after an index build, that memory goes back to the OS.
+        // A pause of tens of ms, once per version.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         logger.LogInformation(
             "Article list file written at content version {Version}: {Count} published articles, {Megabytes:F1} MB, {Milliseconds} ms",
             index.Version, index.Count, _current.Items.Bytes / 1048576.0, clock.ElapsedMilliseconds);
