@@ -146,7 +146,7 @@ public sealed class ArticleListFiles(
             var rows = await ArticleSearch.ListRowsByKeysAsync(db, keys, withTopics: !index.HasTopicNames, ct);
             for (var row = first; row < end; row++)
             {
-                var found = rows.GetValueOrDefault(index.KeyOf(row))
+                var found = rows.GetValueOrDefault(keys[row - first])
                     ?? throw new InvalidOperationException($"Row {row} of the list index of version {index.Version} is not in the database at that version.");
                 if (index.HasTopicNames)
                 {

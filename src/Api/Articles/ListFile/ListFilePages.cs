@@ -79,14 +79,15 @@ public sealed class ListFilePages(RequestDelegate next, ArticleListFiles files, 
             return;
         }
 
-        // {"items":[ then the items, each with a comma after it, then ],"page":… with the last comma
-        // (or, with no items, the '[') kept: PagedList<ArticleSummary> as the serializer writes it.
+        // PagedList<ArticleSummary> as the serializer writes it: {"items":[, the items (each with a
+        // comma after it), then ],"page":… written over the last item's comma.
+        var prefix = "{\"items\":["u8;
         var length = items.Length(paging.Offset, paging.PageSize);
-        var body = ArrayPool<byte>.Shared.Rent(length + 128);
+        var body = ArrayPool<byte>.Shared.Rent(prefix.Length + length + 128);
         try
         {
-            "{\"items\":["u8.CopyTo(body);
-            var at = 10;
+            prefix.CopyTo(body);
+            var at = prefix.Length;
             items.ReadItems(paging.Offset, paging.PageSize, body.AsSpan(at, length));
             at += length == 0 ? 0 : length - 1;
             Utf8.TryWrite(body.AsSpan(at), CultureInfo.InvariantCulture,
