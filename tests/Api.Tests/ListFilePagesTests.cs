@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.IO.Compression;
 using System.Text;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Api.Articles;
 using NewsApi.Api.Articles.Index;
 using NewsApi.Api.Articles.ListFile;
 using NewsApi.Domain.Data;
@@ -16,9 +18,10 @@ namespace NewsApi.Api.Tests;
 
 /// <summary>
 /// Plain pages of <c>/api/articles</c> come from the list file without opening a database
-/// connection, and they are the endpoint's answers to the byte: body, status, ETag, Link, caching,
-/// 304s, HEAD and compression. Every other request goes to the endpoint, and after an ingest the
-/// file answers only once it has been written again at the new version.
+/// connection; every other list page goes to the endpoint, which copies its items from the file
+/// too. Either way they are the answers of a server with no file to the byte: body, status, ETag,
+/// Link, caching, 304s, HEAD and compression. After an ingest the file serves only once it has
+/// been written again at the new version.
 /// </summary>
 public sealed partial class ListFilePagesTests(CorpusApiFactory corpus, GeneratedApiFactory generated, EditableApiFactory editable)
     : IClassFixture<CorpusApiFactory>, IClassFixture<GeneratedApiFactory>, IClassFixture<EditableApiFactory>
@@ -44,14 +47,28 @@ public sealed partial class ListFilePagesTests(CorpusApiFactory corpus, Generate
         r => { r.Headers.AcceptEncoding.ParseAdd("gzip"); return r; },
     ];
 
-    [Fact]
-    public async Task TheCorpusPlainPagesAreTheEndpointsAnswersWithoutADatabaseRead() => await CompareAsync(corpus, PlainPages.Concat(AllPages(corpus, 100)), fromFile: true);
+    // A plain page is answered before the endpoint, with no connection; a list page that the endpoint
+    // answers has its items copied from the file (the index found its rows); no page reads its rows.
+    static readonly Func<Sides.Counts, bool> WithoutConnection = c => c.Opens == 0 && c.FromFile == 1 && c.FromDatabase == 0;
+    static readonly Func<Sides.Counts, bool> ByTheEndpoint = c => c.Opens > 0 && c.FromDatabase == 0;
+    static readonly Func<Sides.Counts, bool> EitherWay = c => c.FromDatabase == 0;
 
     [Fact]
-    public async Task GeneratedPlainPagesAreTheEndpointsAnswersWithoutADatabaseRead() => await CompareAsync(generated, PlainPages.Concat(AllPages(generated, 100)), fromFile: true);
+    public async Task TheCorpusPlainPagesAreTheEndpointsAnswersWithoutADatabaseRead() => await CompareAsync(corpus, PlainPages.Concat(AllPages(corpus, 100)), WithoutConnection);
 
     [Fact]
-    public async Task EveryOtherRequestGoesToTheEndpoint() => await CompareAsync(corpus, OtherRequests, fromFile: false);
+    public async Task GeneratedPlainPagesAreTheEndpointsAnswersWithoutADatabaseRead() => await CompareAsync(generated, PlainPages.Concat(AllPages(generated, 100)), WithoutConnection);
+
+    [Fact]
+    public async Task EveryOtherRequestGoesToTheEndpoint() => await CompareAsync(corpus, OtherRequests, ByTheEndpoint);
+
+    [Fact]
+    public async Task TheCorpusFilteredSortedAndSearchedPagesHaveTheirItemsCopiedFromTheFile() =>
+        await CompareAsync(corpus, new ListQueries(corpus.Index, seed: 3).Take(300), EitherWay, fromFile: 1000);
+
+    [Fact]
+    public async Task GeneratedFilteredSortedAndSearchedPagesHaveTheirItemsCopiedFromTheFile() =>
+        await CompareAsync(generated, new ListQueries(generated.Index, seed: 4).Take(300), EitherWay, fromFile: 1000);
 
     [Fact]
     public async Task AClientWithTheCurrentTagGetsTheEndpoints304()
@@ -98,37 +115,72 @@ public sealed partial class ListFilePagesTests(CorpusApiFactory corpus, Generate
         Assert.Equal(stale, await Sides.ReadAsync(sides.Endpoint, "/api/articles?pageSize=100"));
     }
 
+    [Fact]
+    public async Task AFileThatCouldNotBeWrittenForTheNewVersionServesNoPageOfIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("newsapi-list-file-").FullName;
+        await using var sides = await Sides.StartAsync(editable, folder);
+        var files = sides.FileServices.GetRequiredService<ArticleListFiles>();
+        var indexes = sides.FileServices.GetRequiredService<ArticleListIndexes>();
+        var written = files.Current!.Version;
+        Directory.Delete(folder); // the next file has nowhere to go
+        var file = Path.Combine(editable.ContentRoot, "_news", "fx-bravo.md");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("title: ", "title: Unwritten ", StringComparison.Ordinal));
+        await editable.ReingestAsync();
+        await indexes.RefreshAsync();
+        await files.WrittenAsync();
+
+        Assert.Null(files.Current); // the old version's file was let go before the write failed
+        Assert.NotEqual(written, indexes.Current?.Version);
+        foreach (var url in new[] { "/api/articles?pageSize=100", "/api/articles?pageSize=100&sort=title", "/api/articles?q=unwritten" })
+        {
+            var before = sides.Counted;
+            var page = await Sides.ReadAsync(sides.File, url);
+            var counts = sides.Counted - before;
+
+            Assert.Contains("Unwritten", page, StringComparison.Ordinal);
+            Assert.Equal(await Sides.ReadAsync(sides.Endpoint, url), page);
+            Assert.Equal((0, 1), (counts.FromFile, counts.FromDatabase));
+        }
+    }
+
     static IEnumerable<string> AllPages(NewsApiFactory factory, int size) =>
         Enumerable.Range(1, (factory.Index.Published.Count + size - 1) / size + 1).Select(page => $"/api/articles?pageSize={size}&page={page}");
 
-    static async Task CompareAsync(NewsApiFactory factory, IEnumerable<string> urls, bool fromFile)
+    // Compares each answer of the two sides, and checks how the file side answered: by rightSide, or,
+    // with fromFile, by at least that many pages in all with their items from the file.
+    static async Task CompareAsync(NewsApiFactory factory, IEnumerable<string> urls, Func<Sides.Counts, bool> rightSide, int fromFile = 0)
     {
         await using var sides = await Sides.StartAsync(factory);
         var mismatches = new List<string>();
         var wrongSide = new List<string>();
         var answers = 0;
+        var copied = 0;
         foreach (var url in urls)
         {
             foreach (var variant in Variants)
             {
                 var expected = await Sides.ReadAsync(sides.Endpoint, url, variant);
-                var opens = sides.Opens;
+                var before = sides.Counted;
                 var actual = await Sides.ReadAsync(sides.File, url, variant);
+                var counts = sides.Counted - before;
                 answers++;
+                copied += counts.FromFile;
                 if (expected != actual)
                 {
                     mismatches.Add($"{url}\n  endpoint: {expected}\n  file:     {actual}");
                 }
 
-                if ((sides.Opens == opens) != fromFile)
+                if (!rightSide(counts))
                 {
-                    wrongSide.Add($"{actual[..actual.IndexOf(' ', StringComparison.Ordinal)]} {url}");
+                    wrongSide.Add($"{actual[..actual.IndexOf(' ', StringComparison.Ordinal)]} {url} {counts}");
                 }
             }
         }
 
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {answers} differ:\n" + string.Join('\n', mismatches.Take(5)));
-        Assert.True(wrongSide.Count == 0, (fromFile ? "answered by the endpoint: " : "answered from the file: ") + string.Join(", ", wrongSide));
+        Assert.True(wrongSide.Count == 0, "answered another way: " + string.Join(", ", wrongSide.Take(10)));
+        Assert.True(copied >= fromFile, $"{copied} pages of {answers} answers had their items from the file");
     }
 
     /// <summary>
@@ -138,16 +190,52 @@ public sealed partial class ListFilePagesTests(CorpusApiFactory corpus, Generate
     sealed class Sides : IAsyncDisposable
     {
         readonly OpenCounter _opens = new();
+        readonly MeterListener _pages = new();
+        int _fromFile;
+        int _fromDatabase;
         readonly WebApplicationFactory<Program> _withFile;
         readonly WebApplicationFactory<Program> _withoutFile;
 
-        Sides(NewsApiFactory factory)
+        Sides(NewsApiFactory factory, string? folder)
         {
-            _withFile = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.ConfigureDbContext<NewsDbContext>(o => o.AddInterceptors(_opens))));
+            _withFile = factory.WithWebHostBuilder(b =>
+            {
+                b.ConfigureServices(s => s.ConfigureDbContext<NewsDbContext>(o => o.AddInterceptors(_opens)));
+                if (folder is not null)
+                {
+                    b.UseSetting("NewsApi:ListFile:Folder", folder);
+                }
+            });
             _withoutFile = factory.WithWebHostBuilder(b => b.UseSetting("NewsApi:ListFile:Enabled", "false"));
             File = _withFile.CreateClient();
             Endpoint = _withoutFile.CreateClient();
+
+            // The file side's article_pages metric, by source (this host's meters only: other tests run beside it).
+            var meters = _withFile.Services.GetRequiredService<IMeterFactory>();
+            _pages.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == ArticlePageCounts.InstrumentName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _pages.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    Interlocked.Add(ref (tag.Value as string == "list_file" ? ref _fromFile : ref _fromDatabase), (int)value);
+                }
+            });
+            _pages.Start();
         }
+
+        /// <summary>What the file side did: connections opened, pages with items from the file and from the database.</summary>
+        public readonly record struct Counts(int Opens, int FromFile, int FromDatabase)
+        {
+            public static Counts operator -(Counts a, Counts b) => new(a.Opens - b.Opens, a.FromFile - b.FromFile, a.FromDatabase - b.FromDatabase);
+        }
+
+        public Counts Counted => new(_opens.Count, Volatile.Read(ref _fromFile), Volatile.Read(ref _fromDatabase));
 
         public HttpClient File { get; }
 
@@ -158,9 +246,10 @@ public sealed partial class ListFilePagesTests(CorpusApiFactory corpus, Generate
         /// <summary>Connections the file side opened since it was ready.</summary>
         public int Opens => _opens.Count;
 
-        public static async Task<Sides> StartAsync(NewsApiFactory factory)
+        /// <param name="folder">Where the file side writes its list files (the default is the temp folder).</param>
+        public static async Task<Sides> StartAsync(NewsApiFactory factory, string? folder = null)
         {
-            var sides = new Sides(factory);
+            var sides = new Sides(factory, folder);
             await sides._withFile.Services.GetRequiredService<ArticleListIndexes>().RefreshAsync();
             var files = sides._withFile.Services.GetRequiredService<ArticleListFiles>();
             await files.WrittenAsync();
@@ -196,6 +285,7 @@ public sealed partial class ListFilePagesTests(CorpusApiFactory corpus, Generate
 
         public async ValueTask DisposeAsync()
         {
+            _pages.Dispose();
             File.Dispose();
             Endpoint.Dispose();
             await _withFile.DisposeAsync();

@@ -18,7 +18,23 @@ public sealed class ListItemsFileTests : IDisposable
         Assert.Equal("""[{"n":8},{"n":9}]""", Encoding.UTF8.GetString(file.ReadArray(8, 5)));
         Assert.Equal("[]", Encoding.UTF8.GetString(file.ReadArray(10, 5)));
         Assert.Equal("[]", Encoding.UTF8.GetString(file.ReadArray(long.MaxValue / 2, 100)));
-        Assert.Equal(0, file.Length(10, 5));
+        Assert.Empty(file.Positions(10, 5));
+    }
+
+    [Fact]
+    public void ItemsAtAnyPositionsReadBackInTheOrderAsked()
+    {
+        var items = Enumerable.Range(0, 50).Select(i => $"{{\"n\":{i},\"s\":\"{new string('x', i % 7)}\"}}").ToList();
+        using var file = Write(items);
+        int[][] pages = [[7, 3, 41], [10, 11, 12, 2, 3, 49], [49, 48, 47], [5, 5, 6], [0], [], [.. Enumerable.Range(0, 50).Reverse()]];
+
+        foreach (var positions in pages)
+        {
+            var read = new byte[file.Length(positions)];
+            file.ReadItems(positions, read);
+
+            Assert.Equal(string.Concat(positions.Select(p => items[p] + ",")), Encoding.UTF8.GetString(read));
+        }
     }
 
     [Fact]

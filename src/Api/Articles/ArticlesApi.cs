@@ -29,7 +29,7 @@ public static class ArticlesApi
         return group;
     }
 
-    static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem>> ListArticles(
+    static async Task<Results<ArticlePage, ValidationProblem>> ListArticles(
         [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, ArticlePages pages, HttpContext context, CancellationToken ct)
     {
         if (!ArticlePages.TryRead(parameters, out var query, out var invalid))

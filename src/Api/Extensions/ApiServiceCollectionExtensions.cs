@@ -14,6 +14,7 @@ public static class ApiServiceCollectionExtensions
             provider.GetRequiredService<IConfiguration>().GetConnectionString("News") ?? DataServiceCollectionExtensions.DefaultConnectionString);
         services.AddSingleton<CountCache>();
         services.AddScoped<ArticlePages>();
+        services.AddSingleton<ArticlePageCounts>();
         services.AddSingleton(typeof(CatalogLists<>));
         services.AddSingleton<ArticleListIndexes>();
         services.AddSingleton<ArticleListFiles>();

@@ -59,7 +59,7 @@ public static class ProvidersApi
         return provider is null ? Problems.NotFound("provider", domain) : TypedResults.Ok(ToResponse(provider));
     }
 
-    static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> ListProviderArticles(
+    static async Task<Results<ArticlePage, ValidationProblem, ProblemHttpResult>> ListProviderArticles(
         string domain, [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, ArticlePages pages, HttpContext context, CancellationToken ct)
     {
         if (!ArticlePages.TryRead(parameters, out var query, out var invalid))

@@ -59,7 +59,7 @@ public static class TopicsApi
         return topic is null ? Problems.NotFound("topic", slug) : TypedResults.Ok(ToResponse(topic));
     }
 
-    static async Task<Results<Ok<PagedList<ArticleSummary>>, ValidationProblem, ProblemHttpResult>> ListTopicArticles(
+    static async Task<Results<ArticlePage, ValidationProblem, ProblemHttpResult>> ListTopicArticles(
         string slug, [AsParameters] ArticleQueryParameters parameters, NewsDbContext db, ArticlePages pages, HttpContext context, CancellationToken ct)
     {
         if (!ArticlePages.TryRead(parameters, out var query, out var invalid))

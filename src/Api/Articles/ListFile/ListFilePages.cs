@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Routing;
 using NewsApi.Api.Common;
 using NewsApi.Api.Http;
@@ -16,10 +13,8 @@ namespace NewsApi.Api.Articles.ListFile;
 /// value, a repeated key, another key, no file of the current version), goes on to the endpoint.
 /// Sits where <see cref="ConditionalGets"/> would take the request, after compression and CORS.
 /// </summary>
-public sealed class ListFilePages(RequestDelegate next, ArticleListFiles files, ContentVersionProbe versions, ContentTags tags)
+public sealed class ListFilePages(RequestDelegate next, ArticleListFiles files, ContentVersionProbe versions, ContentTags tags, ArticlePageCounts pageCounts)
 {
-    const string JsonType = "application/json; charset=utf-8";
-
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -65,9 +60,10 @@ public sealed class ListFilePages(RequestDelegate next, ArticleListFiles files, 
 
     async Task ServeAsync(HttpContext context, ArticleListFiles.VersionFile file, PageRequest paging)
     {
+        pageCounts.FromListFile();
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = JsonType;
+        response.ContentType = FilePageBody.ContentType;
         response.Headers.ETag = file.ETag;
         response.Headers.CacheControl = tags.CacheControl;
         var items = file.Items;
@@ -79,24 +75,6 @@ public sealed class ListFilePages(RequestDelegate next, ArticleListFiles files, 
             return;
         }
 
-        // PagedList<ArticleSummary> as the serializer writes it: {"items":[, the items (each with a
-        // comma after it), then ],"page":… written over the last item's comma.
-        var prefix = "{\"items\":["u8;
-        var length = items.Length(paging.Offset, paging.PageSize);
-        var body = ArrayPool<byte>.Shared.Rent(prefix.Length + length + 128);
-        try
-        {
-            prefix.CopyTo(body);
-            var at = prefix.Length;
-            items.ReadItems(paging.Offset, paging.PageSize, body.AsSpan(at, length));
-            at += length == 0 ? 0 : length - 1;
-            Utf8.TryWrite(body.AsSpan(at), CultureInfo.InvariantCulture,
-                $"],\"page\":{paging.Page},\"pageSize\":{paging.PageSize},\"totalCount\":{items.Count},\"totalPages\":{totalPages}}}", out var written);
-            await response.Body.WriteAsync(body.AsMemory(0, at + written), context.RequestAborted);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(body);
-        }
+        await FilePageBody.WriteAsync(response, items, items.Positions(paging.Offset, paging.PageSize), paging, items.Count, context.RequestAborted);
     }
 }

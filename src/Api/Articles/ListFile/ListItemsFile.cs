@@ -5,7 +5,7 @@ namespace NewsApi.Api.Articles.ListFile;
 /// <summary>
 /// List items as JSON, one per line, in list order: the line starts are held in memory (8 bytes an
 /// item), the items stay on disk, in the OS's page cache rather than the process's memory, and a
-/// page of them is one positioned read.
+/// page of them is one positioned read per run of consecutive items.
 /// </summary>
 public sealed class ListItemsFile : IDisposable
 {
@@ -18,34 +18,53 @@ public sealed class ListItemsFile : IDisposable
 
     public long Bytes => _starts[^1];
 
-    /// <summary>The bytes <see cref="ReadItems"/> gives for these items (those past the end are left out).</summary>
-    public int Length(long offset, int size)
+    /// <summary>The positions of items <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="size"/> (those past the end are left out).</summary>
+    public int[] Positions(long offset, int size)
     {
         var (first, end) = Clip(offset, size);
-        return (int)(_starts[end] - _starts[first]);
+        return [.. Enumerable.Range(first, end - first)];
+    }
+
+    /// <summary>The bytes <see cref="ReadItems(IReadOnlyList{int}, Span{byte})"/> gives for these items.</summary>
+    public int Length(IReadOnlyList<int> items)
+    {
+        var length = 0L;
+        foreach (var item in items)
+        {
+            length += _starts[item + 1] - _starts[item];
+        }
+
+        return checked((int)length);
     }
 
     /// <summary>
-    /// Items <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="size"/> into
-    /// <paramref name="destination"/> (<see cref="Length"/> bytes), each followed by a comma: JSON
-    /// array elements with one comma too many at the end.
+    /// The items at these positions, in this order, into <paramref name="destination"/>
+    /// (<see cref="Length(IReadOnlyList{int})"/> bytes), each followed by a comma; a run of
+    /// consecutive positions is one read.
     /// </summary>
-    public void ReadItems(long offset, int size, Span<byte> destination)
+    public void ReadItems(IReadOnlyList<int> items, Span<byte> destination)
     {
-        var (first, end) = Clip(offset, size);
-        var items = destination[..(int)(_starts[end] - _starts[first])];
-        if (RandomAccess.Read(_file, items, _starts[first]) != items.Length)
+        var at = 0;
+        for (var i = 0; i < items.Count;)
         {
-            throw new IOException("The list items file is shorter than its line starts say.");
+            var first = items[i++];
+            var end = first + 1;
+            while (i < items.Count && items[i] == end)
+            {
+                (i, end) = (i + 1, end + 1);
+            }
+
+            at += Read(first, end, destination[at..]);
         }
 
-        items.Replace((byte)'\n', (byte)',');
+        destination[..at].Replace((byte)'\n', (byte)',');
     }
 
-    /// <summary>The items as one JSON array.</summary>
+    /// <summary>Items <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="size"/> as one JSON array.</summary>
     public byte[] ReadArray(long offset, int size)
     {
-        var length = Length(offset, size);
+        var items = Positions(offset, size);
+        var length = Length(items);
         if (length == 0)
         {
             return "[]"u8.ToArray();
@@ -53,12 +72,24 @@ public sealed class ListItemsFile : IDisposable
 
         var array = new byte[length + 1];
         array[0] = (byte)'[';
-        ReadItems(offset, size, array.AsSpan(1));
+        ReadItems(items, array.AsSpan(1));
         array[^1] = (byte)']';
         return array;
     }
 
     public void Dispose() => _file.Dispose();
+
+    // Items first to end (exclusive) as they are on disk, at the start of destination; returns their length.
+    int Read(int first, int end, Span<byte> destination)
+    {
+        var items = destination[..(int)(_starts[end] - _starts[first])];
+        if (RandomAccess.Read(_file, items, _starts[first]) != items.Length)
+        {
+            throw new IOException("The list items file is shorter than its line starts say.");
+        }
+
+        return items.Length;
+    }
 
     (int First, int End) Clip(long offset, int size)
     {
