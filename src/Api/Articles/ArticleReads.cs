@@ -5,17 +5,12 @@ using NewsApi.Domain.Data;
 namespace NewsApi.Api.Articles;
 
 /// <summary>
-/// The one-article reads, compiled once: translating a LINQ query again on every request (parameter
-/// extraction, the query cache's hashing of the expression) cost more CPU than running its SQL.
+/// The related-link reads, compiled once: translating a LINQ query again on every request (parameter
+/// extraction, the query cache's hashing of the expression) cost more CPU than running its SQL. The
+/// detail is read by <see cref="ArticleDetails"/>.
 /// </summary>
 static class ArticleReads
 {
-    public static readonly Func<NewsDbContext, string, CancellationToken, Task<ArticleProjections.DetailRow?>> Detail =
-        EF.CompileAsyncQuery((NewsDbContext db, string id, CancellationToken ct) => db.Articles.AsNoTracking().AsSplitQuery()
-            .Where(a => a.Id == id && a.Published)
-            .Select(ArticleProjections.Detail)
-            .SingleOrDefault());
-
     /// <summary>A published article's number of related links (each is a row of RelatedLinks), or null when there is no such article.</summary>
     public static readonly Func<NewsDbContext, string, CancellationToken, Task<int?>> RelatedCount =
         EF.CompileAsyncQuery((NewsDbContext db, string id, CancellationToken ct) => db.Articles

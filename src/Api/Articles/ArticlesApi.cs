@@ -44,10 +44,10 @@ public static class ArticlesApi
     static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetArticle(string id, NewsDbContext db, HttpContext context, CancellationToken ct)
     {
         id = PathSegments.Decode(context, id);
-        // A split query: the row, its topics and its related links must come from one state.
+        // Three reads: the row, its topics and its related links must come from one state.
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        var row = await ArticleReads.Detail(db, id, ct);
-        return row is null ? Problems.NotFound("article", id) : TypedResults.Ok(row.ToResponse());
+        var row = await ArticleDetails.ReadAsync(db, id, ct);
+        return row is null ? Problems.NotFound("article", id) : TypedResults.Ok(ArticleProjections.ToDetail(row));
     }
 
     static async Task<Results<Ok<PagedList<RelatedLinkResponse>>, ValidationProblem, ProblemHttpResult>> ListRelatedLinks(
