@@ -9,7 +9,8 @@ namespace NewsApi.Api.Tests;
 /// <summary>
 /// The detail read on prepared statements gives what EF Core loads for the same article: every
 /// column the detail shows, its topics and related links in file order, for every article of the
-/// corpus, the fixture and 5,000 generated ones; nothing for an unpublished or unknown id.
+/// corpus, the fixture and 5,000 generated ones, and its related links page by page; nothing for an
+/// unpublished or unknown id.
 /// </summary>
 public sealed class ArticleDetailsTests(CorpusApiFactory corpus, FixtureApiFactory fixture, GeneratedApiFactory generated)
     : IClassFixture<CorpusApiFactory>, IClassFixture<FixtureApiFactory>, IClassFixture<GeneratedApiFactory>
@@ -44,6 +45,20 @@ public sealed class ArticleDetailsTests(CorpusApiFactory corpus, FixtureApiFacto
             {
                 mismatches.Add($"{article.Id}\n  EF Core: {expected}\n  read:    {actual}");
             }
+
+            // The related endpoint's reads: the count, then pages of 2 up to one past the end.
+            var count = await ArticleDetails.RelatedCountAsync(db, article.Id, default);
+            var pages = new List<string>();
+            for (var offset = 0; article.Published && offset <= article.Related.Count; offset += 2)
+            {
+                pages.Add(Shown(await ArticleDetails.RelatedPageAsync(db, article.Id, offset, 2, default)));
+            }
+
+            var expectedPages = article.Related.Chunk(2).Select(Shown).Append(article.Related.Count % 2 == 0 ? Shown([]) : null).OfType<string>();
+            if (count != (article.Published ? article.Related.Count : null) || (article.Published && !pages.SequenceEqual(expectedPages)))
+            {
+                mismatches.Add($"{article.Id} related: count {count} of {article.Related.Count}, pages {string.Join(" | ", pages)}");
+            }
         }
 
         Assert.Null(await ArticleDetails.ReadAsync(db, "no-such-article", default));
@@ -60,7 +75,14 @@ public sealed class ArticleDetailsTests(CorpusApiFactory corpus, FixtureApiFacto
     {
         Row = r with { Topics = [], Related = [] },
         Topics = r.Topics.Select(t => new { t.TopicSlug, t.Name, t.Position, t.ArticleId }),
-        Related = r.Related.Select(l => new { l.ArticleId, l.Position, l.Title, l.Excerpt, l.PublishedAtUtc, l.WebUrl, l.Type, l.Quality, l.ProviderName, l.ProviderDomain, l.Images }),
+        Related = Shown(r.Related),
         PublishedKind = r.PublishedAtUtc?.Kind,
     });
+
+    // What a related link shows: not the columns the API does not serve.
+    static string Shown(IEnumerable<RelatedLink> links) => JsonSerializer.Serialize(links.Select(l => new
+    {
+        l.ArticleId, l.Position, l.Title, l.Excerpt, l.PublishedAtUtc, l.WebUrl, l.Type, l.Quality, l.ProviderName, l.ProviderDomain, l.Images,
+        PublishedKind = l.PublishedAtUtc?.Kind,
+    }));
 }

@@ -62,13 +62,13 @@ public static class ArticlesApi
 
         id = PathSegments.Decode(context, id);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        if (await ArticleReads.RelatedCount(db, id, ct) is not { } total)
+        if (await ArticleDetails.RelatedCountAsync(db, id, ct) is not { } total)
         {
             return Problems.NotFound("article", id);
         }
 
         var rows = paging.Offset < total
-            ? await ArticleReads.RelatedPage(db, id, (int)paging.Offset, paging.PageSize).ToListAsync(ct)
+            ? await ArticleDetails.RelatedPageAsync(db, id, (int)paging.Offset, paging.PageSize, ct)
             : [];
         var page = new PagedList<RelatedLinkResponse>(rows.ConvertAll(ArticleProjections.ToResponse), paging.Page, paging.PageSize, total);
         PageLinks.Add(context, page);

@@ -3,7 +3,7 @@ using NewsApi.Domain.Articles;
 
 namespace NewsApi.Domain.Data.Sqlite;
 
-/// <summary>One published article's detail read by id on statements prepared once per native connection (<see cref="SqlitePrepared"/>).</summary>
+/// <summary>One published article's detail and related links read by id on statements prepared once per native connection (<see cref="SqlitePrepared"/>).</summary>
 static class SqliteArticleDetails
 {
     const string ArticleSql = """
@@ -20,6 +20,12 @@ static class SqliteArticleDetails
     const string RelatedSql = """
         SELECT "Position", "Title", "Excerpt", "PublishedAtUtc", "WebUrl", "Type", "Quality", "ProviderName", "ProviderDomain", "Images"
         FROM "RelatedLinks" WHERE "ArticleId" = ?1 ORDER BY "Position"
+        """;
+
+    const string RelatedPageSql = RelatedSql + " LIMIT ?2 OFFSET ?3";
+
+    const string RelatedCountSql = """
+        SELECT "RelatedCount" FROM "Articles" WHERE "Id" = ?1 AND "Published"
         """;
 
     /// <summary>The article, or null when no published article has the id; read on EF Core's open connection, so in its snapshot.</summary>
@@ -54,16 +60,40 @@ static class SqliteArticleDetails
             using var s = statements.Start(RelatedSql, id);
             while (s.Step())
             {
-                row.Related.Add(new RelatedLink
-                {
-                    ArticleId = id, Position = s.Int(0), Title = s.Text(1), Excerpt = s.Text(2), PublishedAtUtc = s.Date(3), WebUrl = s.Text(4),
-                    Type = s.Text(5), Quality = s.Number(6), ProviderName = s.Text(7), ProviderDomain = s.Text(8), Images = Images(s, 9),
-                });
+                row.Related.Add(Related(s, id));
             }
         }
 
         return row;
     }
+
+    /// <summary>The published article's number of related links, or null when no published article has the id.</summary>
+    public static int? RelatedCount(NewsDbContext db, string id)
+    {
+        using var s = SqlitePrepared.Of(db).Start(RelatedCountSql, id);
+        return s.Step() ? s.Int(0) : null;
+    }
+
+    /// <summary>Related links <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="size"/> of the article, in file order.</summary>
+    public static List<RelatedLink> RelatedPage(NewsDbContext db, string id, int offset, int size)
+    {
+        using var s = SqlitePrepared.Of(db).Start(RelatedPageSql, id);
+        s.Bind(2, size);
+        s.Bind(3, offset);
+        var links = new List<RelatedLink>(size);
+        while (s.Step())
+        {
+            links.Add(Related(s, id));
+        }
+
+        return links;
+    }
+
+    static RelatedLink Related(SqlitePrepared.Run s, string id) => new()
+    {
+        ArticleId = id, Position = s.Int(0), Title = s.Text(1), Excerpt = s.Text(2), PublishedAtUtc = s.Date(3), WebUrl = s.Text(4),
+        Type = s.Text(5), Quality = s.Number(6), ProviderName = s.Text(7), ProviderDomain = s.Text(8), Images = Images(s, 9),
+    };
 
     // An image list's JSON column, read from its UTF-8 bytes.
     static List<ImageInfo> Images(SqlitePrepared.Run s, int column) =>

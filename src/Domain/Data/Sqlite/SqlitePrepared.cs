@@ -69,6 +69,9 @@ sealed class SqlitePrepared
     /// <summary>One execution of a statement: step it, read the row's columns; disposing resets it.</summary>
     public readonly struct Run(SqlitePrepared owner, sqlite3_stmt statement) : IDisposable
     {
+        /// <summary>Binds a further parameter (<c>?2</c>, …) before the first step.</summary>
+        public void Bind(int parameter, long value) => raw.sqlite3_bind_int64(statement, parameter, value);
+
         public bool Step() => raw.sqlite3_step(statement) switch
         {
             raw.SQLITE_ROW => true,
