@@ -116,6 +116,25 @@ public sealed partial class ListFilePagesTests(CorpusApiFactory corpus, Generate
     }
 
     [Fact]
+    public async Task APageFromTheFileSaysItsLengthUnlessItIsCompressed()
+    {
+        await using var sides = await Sides.StartAsync(corpus);
+        foreach (var url in new[] { "/api/articles?page=2", "/api/articles?sort=title&pageSize=7", "/api/articles?page=999999" })
+        {
+            using var plain = await sides.File.GetAsync(url);
+            var sent = plain.Content.Headers.NonValidated.TryGetValues("Content-Length", out var length) ? length.ToString() : null; // as sent, not computed
+            var body = await plain.Content.ReadAsByteArrayAsync();
+            Assert.Equal(body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), sent);
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            using var compressed = await sides.File.SendAsync(request);
+            Assert.Equal("gzip", Assert.Single(compressed.Content.Headers.ContentEncoding));
+            Assert.NotEqual(body.Length, compressed.Content.Headers.ContentLength);
+        }
+    }
+
+    [Fact]
     public async Task AFileThatCouldNotBeWrittenForTheNewVersionServesNoPageOfIt()
     {
         var folder = Directory.CreateTempSubdirectory("newsapi-list-file-").FullName;

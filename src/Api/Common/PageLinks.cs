@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Primitives;
 using NewsApi.Api.Http;
@@ -11,35 +12,42 @@ public static class PageLinks
 
     public static void Add(HttpContext context, int page, int totalPages)
     {
-        var links = new List<string>();
+        if (totalPages <= 0 && page <= 1)
+        {
+            return;
+        }
+
+        var target = Target(context.Request);
+        var links = new List<string>(4);
         if (totalPages > 0)
         {
-            links.Add(Link(context.Request, 1, "first"));
+            links.Add(Link(target, 1, "first"));
         }
 
         if (page > 1)
         {
-            links.Add(Link(context.Request, page - 1, "prev"));
+            links.Add(Link(target, page - 1, "prev"));
         }
 
         if (page < totalPages)
         {
-            links.Add(Link(context.Request, page + 1, "next"));
+            links.Add(Link(target, page + 1, "next"));
         }
 
         if (totalPages > 0)
         {
-            links.Add(Link(context.Request, totalPages, "last"));
+            links.Add(Link(target, totalPages, "last"));
         }
 
-        if (links.Count > 0)
-        {
-            context.Response.Headers.Link = new StringValues(string.Join(", ", links));
-        }
+        context.Response.Headers.Link = new StringValues(string.Join(", ", links));
     }
 
-    // Relative to the host: the request's Host header is client input, so it is not echoed.
-    static string Link(HttpRequest request, int page, string rel)
+    static string Link(string target, int page, string rel) =>
+        string.Create(CultureInfo.InvariantCulture, $"<{target}{page}>; rel=\"{rel}\"");
+
+    // Every link is the request's path and query with page last, set anew: relative to the host, as
+    // the request's Host header is client input and is not echoed. Built once for the four links.
+    static string Target(HttpRequest request)
     {
         var query = new QueryBuilder();
         foreach (var (key, values) in request.Query)
@@ -53,7 +61,7 @@ public static class PageLinks
             }
         }
 
-        query.Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return $"<{PathSegments.Encoded(request)}{query.ToQueryString()}>; rel=\"{rel}\"";
+        var others = query.ToQueryString().Value;
+        return PathSegments.Encoded(request) + (string.IsNullOrEmpty(others) ? "?page=" : others + "&page=");
     }
 }

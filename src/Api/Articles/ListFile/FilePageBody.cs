@@ -31,6 +31,9 @@ static class FilePageBody
             Utf8.TryWrite(body.AsSpan(at), CultureInfo.InvariantCulture,
                 $"],\"page\":{paging.Page},\"pageSize\":{paging.PageSize},\"totalCount\":{totalCount},\"totalPages\":{PageRequest.PageCount(totalCount, paging.PageSize)}}}",
                 out var written);
+            // Its length is known: the response goes out in one piece rather than chunked (the
+            // compression middleware drops it when it compresses; a 304 drops it too).
+            response.ContentLength = at + written;
             await response.Body.WriteAsync(body.AsMemory(0, at + written), ct);
         }
         finally
