@@ -32,7 +32,7 @@ sealed class SqlitePrepared
             ((SqliteConnection)db.Database.GetDbConnection()).Handle ?? throw new InvalidOperationException("the connection is not open"),
             handle => new SqlitePrepared(handle));
 
-    /// <summary>Makes <paramref name="sql"/> the current statement, with <paramref name="key"/> bound to ?1; dispose the result to reset it.</summary>
+    /// <summary>Starts a run of <paramref name="sql"/> with <paramref name="key"/> bound to ?1; disposing the run resets the statement for the next.</summary>
     public Run Start(string sql, long key)
     {
         var statement = Prepare(sql);
