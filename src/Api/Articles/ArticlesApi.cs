@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using NewsApi.Api.Common;
 using NewsApi.Api.Http;
 using NewsApi.Domain.Data;
